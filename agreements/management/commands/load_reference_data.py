@@ -1,0 +1,17 @@
+"""Load or refresh every reference data set in fixtures/ (idempotent; runs on deploy)."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+# Each entry is a management command that syncs one reference data set from fixtures/.
+SYNC_COMMANDS: list[str] = []
+
+
+class Command(BaseCommand):
+    help = "Load countries, indicators, named lists and vocabularies from fixtures/."
+
+    def handle(self, *args, **options):
+        for name in SYNC_COMMANDS:
+            call_command(name, stdout=self.stdout, stderr=self.stderr)

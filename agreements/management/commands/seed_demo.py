@@ -1,0 +1,26 @@
+"""Demo users, units and data for the embedded demo. Nothing in production runs this."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from agreements import demo
+
+
+class Command(BaseCommand):
+    help = "Create demo users (with fresh random passwords), units and demo data."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=0,
+            help="Build benchmark volumes (1 = 10,000 agreements) instead of the demo set.",
+        )
+
+    def handle(self, *args, scale: float = 0, **options):
+        units = demo.seed_units()
+        accounts = demo.seed_accounts(units)
+        self.stdout.write("Demo logins (throwaway passwords, new on every run):")
+        for account, password in accounts:
+            self.stdout.write(f"  {account.username} / {password}  ({account.role_label})")

@@ -1,0 +1,52 @@
+"""The four roles of Samarbeidssjekk, held as Django groups.
+
+The group names are data (created by a migration) and must not change: Feide
+mapping and the demo accounts refer to them. Administrators are superusers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+RESEARCHER = "Researcher"
+CONTACT_POINT = "Contact point"
+EXPORT_CONTROL = "Export control"
+LEADERSHIP = "Leadership"
+ALL = (RESEARCHER, CONTACT_POINT, EXPORT_CONTROL, LEADERSHIP)
+
+
+def role_names(user: Any) -> frozenset[str]:
+    """The user's role names, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached
+
+
+def has_role(user: Any, *names: str) -> bool:
+    return bool(role_names(user) & set(names))
+
+
+def is_contact_point(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, CONTACT_POINT)
+
+
+def is_export_control(user: Any) -> bool:
+    return has_role(user, EXPORT_CONTROL)
+
+
+def is_leadership(user: Any) -> bool:
+    return has_role(user, LEADERSHIP)
+
+
+def sees_all_screenings(user: Any) -> bool:
+    """Contact point, export control and leadership see every unit's screenings."""
+    return is_contact_point(user) or has_role(user, EXPORT_CONTROL, LEADERSHIP)
+
+
+def reads_whole_register(user: Any) -> bool:
+    """Contact point and leadership read every agreement; others their unit's."""
+    return is_contact_point(user) or is_leadership(user)

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from config import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sources/", views.sources, name="sources"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("agreements.urls")),
+    path("", include("countries.urls")),
+    path("", include("screening.urls")),
+]
+
+if settings.USE_OIDC:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from config.celery import app as celery_app
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run inline in tests; the worker tests switch this off themselves."""
+    previous = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture
+def researcher(db):
+    return factories.researcher()
+
+
+@pytest.fixture
+def contact_point(db):
+    return factories.contact_point()
+
+
+@pytest.fixture
+def export_officer(db):
+    return factories.export_officer()
+
+
+@pytest.fixture
+def leader(db):
+    return factories.leader()
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) returns the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
