@@ -33,8 +33,7 @@ beat: $(STAMP)
 	$(PY) -m celery -A config beat --loglevel=INFO
 
 messages: $(STAMP)
-	DEBUG=1 $(PY) manage.py makemessages -l nb --no-location --ignore=.venv --ignore=static/vendor
-	DEBUG=1 $(PY) manage.py compilemessages -l nb --ignore=.venv
+	$(PY) locale/translate.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,4 +1,4 @@
-"""Demo people and units for the embedded demo (`seed_demo`). Never run in production."""
+"""Demo people and units for the embedded demo (`seed_demo`); never for production."""
 
 from __future__ import annotations
 
@@ -37,8 +37,17 @@ class DemoAccount:
 
 ACCOUNTS = [
     DemoAccount("forsker", "Frida", "Forsker", roles.RESEARCHER, "FYS", "Researcher"),
-    DemoAccount("kontakt", "Kari", "Kontaktpunkt", roles.CONTACT_POINT, "SA", "Contact point"),
-    DemoAccount("eksport", "Erik", "Eksportkontroll", roles.EXPORT_CONTROL, "SA", "Export control"),
+    DemoAccount(
+        "kontakt", "Kari", "Kontaktpunkt", roles.CONTACT_POINT, "SA", "Contact point"
+    ),
+    DemoAccount(
+        "eksport",
+        "Erik",
+        "Eksportkontroll",
+        roles.EXPORT_CONTROL,
+        "SA",
+        "Export control",
+    ),
     DemoAccount("leder", "Lise", "Leder", roles.LEADERSHIP, "SA", "Leadership"),
     DemoAccount("admin", "Ada", "Administrator", None, "SA", "Administrator"),
 ]

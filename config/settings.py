@@ -100,7 +100,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },  # noqa: E501
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
@@ -126,7 +128,8 @@ if USE_OIDC:
     OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
     OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid userid profile email")
     OIDC_OP_AUTHORIZATION_ENDPOINT = env.str(
-        "OIDC_OP_AUTHORIZATION_ENDPOINT", default="https://auth.dataporten.no/oauth/authorization"
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        default="https://auth.dataporten.no/oauth/authorization",
     )
     OIDC_OP_TOKEN_ENDPOINT = env.str(
         "OIDC_OP_TOKEN_ENDPOINT", default="https://auth.dataporten.no/oauth/token"
@@ -138,11 +141,13 @@ if USE_OIDC:
         "OIDC_OP_JWKS_ENDPOINT", default="https://auth.dataporten.no/openid/jwks"
     )
     FEIDE_GROUPS_ENDPOINT = env.str(
-        "FEIDE_GROUPS_ENDPOINT", default="https://groups-api.dataporten.no/groups/me/groups"
+        "FEIDE_GROUPS_ENDPOINT",
+        default="https://groups-api.dataporten.no/groups/me/groups",
     )
     # Feide eduPersonAffiliation values that grant a role, e.g. "employee=Researcher".
     FEIDE_AFFILIATION_GROUPS = env.dict(
-        "FEIDE_AFFILIATION_GROUPS", default={"employee": "Researcher", "faculty": "Researcher"}
+        "FEIDE_AFFILIATION_GROUPS",
+        default={"employee": "Researcher", "faculty": "Researcher"},
     )
 
 # Language: Norwegian bokmål first, English second.

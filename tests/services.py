@@ -1,4 +1,4 @@
-"""Access to the real services (PostgreSQL, Redis, Chromium) for the tests that need them.
+"""The real services (PostgreSQL, Redis, Chromium) for the tests that need them.
 
 With REQUIRE_SERVICES=1 (as in CI) a missing service fails the test; without it,
 the test is skipped so the suite also runs on a bare machine (SQLite, inline tasks).
@@ -39,7 +39,8 @@ def need_postgres() -> None:
 
 def need_redis() -> None:
     need(
-        settings.CELERY_BROKER_URL.startswith("redis://") and _port_open("127.0.0.1", 6379),
+        settings.CELERY_BROKER_URL.startswith("redis://")
+        and _port_open("127.0.0.1", 6379),
         "Redis (CELERY_BROKER_URL=redis://...)",
     )
 

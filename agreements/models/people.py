@@ -24,7 +24,9 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="unit_unique_name_in_parent")
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="unit_unique_name_in_parent"
+            )
         ]
 
     def __str__(self) -> str:

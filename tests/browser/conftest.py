@@ -19,8 +19,15 @@ from tests.services import chromium_path
 # allowed to run beside it (test process only, never in deployment).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-AXE_JS = Path(__file__).resolve().parent.parent / "assets" / "axe-core-4.11.0" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+AXE_JS = (
+    Path(__file__).resolve().parent.parent / "assets" / "axe-core-4.11.0" / "axe.min.js"
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+]
 PASSWORD = "correct horse battery staple"
 
 
@@ -47,7 +54,8 @@ class Browse:
 
     def visit(self, path: str):
         response = self.page.goto(self.base_url + path)
-        assert response is not None and response.status < 400, f"{path}: {response and response.status}"
+        assert response is not None, path
+        assert response.status < 400, f"{path}: {response.status}"
         self.audit()
         return response
 
@@ -56,13 +64,20 @@ class Browse:
         self.page.wait_for_load_state("load")
         self.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
         result = self.page.evaluate(
-            "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
+            "async () => await axe.run(document, {runOnly: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
         )
-        bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        bad = [
+            v for v in result["violations"] if v["impact"] in ("serious", "critical")
+        ]
         assert not bad, f"axe violations on {self.page.url}:\n" + json.dumps(
             [
-                {"id": v["id"], "impact": v["impact"], "help": v["help"],
-                 "nodes": [n["target"] for n in v["nodes"][:5]]}
+                {
+                    "id": v["id"],
+                    "impact": v["impact"],
+                    "help": v["help"],
+                    "nodes": [n["target"] for n in v["nodes"][:5]],
+                }
                 for v in bad
             ],
             indent=1,
@@ -81,12 +96,16 @@ class Browse:
         self.page.fill("input[name=password]", password)
         self.page.click("#login-form button[type=submit]")
         self.page.wait_for_load_state("load")
-        assert "/accounts/login/" not in self.page.url, "login failed: " + self.page.inner_text("main")[:500]
+        assert "/accounts/login/" not in self.page.url, (
+            "login failed: " + self.page.inner_text("main")[:500]
+        )
 
 
 @pytest.fixture
 def browse(chromium, live_server, tmp_path, transactional_db):
-    context = chromium.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(
+        bypass_csp=True, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     helper = Browse(page, live_server.url, tmp_path)

@@ -17,7 +17,9 @@ def test_login_page_is_in_norwegian_by_default(client):
 
 def test_login_and_logout(client):
     user = factories.researcher()
-    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url == "/"
     assert client.get("/").status_code == 200
@@ -28,7 +30,9 @@ def test_login_and_logout(client):
 
 def test_wrong_password_shows_an_error_next_to_the_form(client):
     user = factories.researcher()
-    response = client.post("/accounts/login/", {"username": user.username, "password": "nope"})
+    response = client.post(
+        "/accounts/login/", {"username": user.username, "password": "nope"}
+    )
     assert response.status_code == 200
     assert "alert-danger" in response.text
 
@@ -36,8 +40,12 @@ def test_wrong_password_shows_an_error_next_to_the_form(client):
 def test_login_is_throttled_after_repeated_failures(client, settings):
     user = factories.researcher()
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post("/accounts/login/", {"username": user.username, "password": "wrong"})
-    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+        client.post(
+            "/accounts/login/", {"username": user.username, "password": "wrong"}
+        )
+    response = client.post(
+        "/accounts/login/", {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "For mange mislykkede" in response.text
     assert client.get("/").status_code == 302  # still not logged in

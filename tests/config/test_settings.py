@@ -21,14 +21,20 @@ PRODUCTION = {
 def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     dropped = {
         *PRODUCTION,
-        "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+        "SECURE_SSL_REDIRECT",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
     }
     clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.pop("REQUIRE_SERVICES", None)
     return subprocess.run(
         [sys.executable, "-c", code],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -41,14 +47,22 @@ SHOW = (
 
 
 def test_embedded_default_uses_sqlite_and_inline_tasks():
-    result = run_python(SHOW, {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"})
+    result = run_python(
+        SHOW, {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
+    )
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
-    assert shown == {"engine": "django.db.backends.sqlite3", "eager": True, "broker": ""}
+    assert shown == {
+        "engine": "django.db.backends.sqlite3",
+        "eager": True,
+        "broker": "",
+    }
 
 
 def test_environment_switches_to_postgresql_and_redis():
-    result = run_python(SHOW, {"DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION})
+    result = run_python(
+        SHOW, {"DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION}
+    )
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     assert shown["engine"] == "django.db.backends.postgresql"
@@ -62,16 +76,23 @@ def test_secret_key_is_required_when_debug_is_off():
     missing = run_python("import django; django.setup()", settings_env)
     assert missing.returncode != 0
     assert "SECRET_KEY" in missing.stderr
-    empty = run_python("import django; django.setup()", {**settings_env, "SECRET_KEY": " "})
+    empty = run_python(
+        "import django; django.setup()", {**settings_env, "SECRET_KEY": " "}
+    )
     assert empty.returncode != 0
     assert "SECRET_KEY" in empty.stderr
 
 
 def test_deploy_check_passes_in_production_and_fails_with_debug_on():
-    code = "import sys; from django.core.management import execute_from_command_line as m; m(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    code = (
+        "from django.core.management import execute_from_command_line as m;"
+        "m(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    )
     ok = run_python(code, {"DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION})
     assert ok.returncode == 0, ok.stderr + ok.stdout
     assert "no issues" in ok.stdout
-    debug = run_python(code, {"DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION, "DEBUG": "1"})
+    debug = run_python(
+        code, {"DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION, "DEBUG": "1"}
+    )
     assert debug.returncode != 0
     assert "security.W018" in debug.stderr + debug.stdout

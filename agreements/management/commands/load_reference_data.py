@@ -1,4 +1,4 @@
-"""Load or refresh every reference data set in fixtures/ (idempotent; runs on deploy)."""
+"""Load or refresh every reference data set in fixtures/ (idempotent, on deploy)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
             "--scale",
             type=float,
             default=0,
-            help="Build benchmark volumes (1 = 10,000 agreements) instead of the demo set.",
+            help="Build benchmark volumes (1 = 10,000 agreements).",
         )
 
     def handle(self, *args, scale: float = 0, **options):
@@ -23,4 +23,6 @@ class Command(BaseCommand):
         accounts = demo.seed_accounts(units)
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
-            self.stdout.write(f"  {account.username} / {password}  ({account.role_label})")
+            self.stdout.write(
+                f"  {account.username} / {password}  ({account.role_label})"
+            )
