@@ -1,5 +1,6 @@
-"""The institution register: people and units here; partners and agreements beside."""
+"""The institution register. Each area adds its import line here."""
 
+from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
 
-__all__ = ["Unit", "User"]
+__all__ = ["Partner", "PartnerAlias", "Unit", "User"]
