@@ -1,6 +1,15 @@
 """The institution register. Each area adds its import line here."""
 
+from agreements.models.named_lists import NamedList, NamedListEntry, PartnerMatch
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
 
-__all__ = ["Partner", "PartnerAlias", "Unit", "User"]
+__all__ = [
+    "NamedList",
+    "NamedListEntry",
+    "Partner",
+    "PartnerAlias",
+    "PartnerMatch",
+    "Unit",
+    "User",
+]

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from screening.facts import Fact, PartnerFacts
+
 ROR_ID = RegexValidator(
     r"^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
     _("A ROR id has nine characters, such as 01xtthb56 (without https://ror.org/)."),
@@ -61,6 +63,32 @@ class Partner(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/partners/{self.pk}/"
+
+    def facts(self) -> PartnerFacts:
+        """The partner's sourced facts for the risk engine: one named_list Fact
+        per confirmed named-list match (domain-research 4.3)."""
+        confirmed = self.named_list_matches.filter(status="confirmed").select_related(
+            "entry__named_list"
+        )
+        flags = tuple(
+            Fact(
+                "named_list",
+                "confirmed",
+                source=match.entry.named_list.title,
+                edition=match.entry.named_list.edition,
+                licence=match.entry.named_list.licence,
+                url=match.entry.named_list.source_url,
+                detail=match.entry.name,
+            )
+            for match in confirmed
+        )
+        return PartnerFacts(
+            partner_id=self.pk,
+            name=self.name,
+            country=self.country_id or "",
+            kind=self.kind,
+            flags=flags,
+        )
 
 
 class PartnerAlias(models.Model):

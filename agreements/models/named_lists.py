@@ -1,0 +1,129 @@
+"""Named lists of research organisations of concern, their entries, and the
+matches between partners and entries that a contact point adjudicates."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NamedList(models.Model):
+    """One published list (e.g. Canada's NRO list) in its current edition."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=300, blank=True)
+    edition_date = models.DateField(_("edition date"), null=True, blank=True)
+    edition_label = models.CharField(_("edition"), max_length=40, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    licence = models.CharField(_("licence"), max_length=100, blank=True)
+    licence_note = models.TextField(_("licence note"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("named list")
+        verbose_name_plural = _("named lists")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def edition(self) -> str:
+        """The edition as shown to users: the label, or else the date."""
+        if self.edition_label:
+            return self.edition_label
+        return self.edition_date.isoformat() if self.edition_date else ""
+
+
+class NamedListEntry(models.Model):
+    """One organisation on a list. Entries missing from a newer edition are
+    kept with active=False so that past decisions still point somewhere."""
+
+    named_list = models.ForeignKey(
+        NamedList,
+        verbose_name=_("list"),
+        on_delete=models.CASCADE,
+        related_name="entries",
+    )
+    name = models.CharField(_("name"), max_length=500)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    parent_name = models.CharField(_("parent organisation"), max_length=500, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    active = models.BooleanField(_("on the current edition"), default=True)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    first_seen = models.CharField(_("first seen in edition"), max_length=40, blank=True)
+    last_seen = models.CharField(_("last seen in edition"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("named-list entry")
+        verbose_name_plural = _("named-list entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["named_list", "name"], name="named_list_entry_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerMatch(models.Model):
+    """A partner that resembles a list entry, and the contact point's decision."""
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    partner = models.ForeignKey(
+        "agreements.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="named_list_matches",
+    )
+    entry = models.ForeignKey(
+        NamedListEntry,
+        verbose_name=_("list entry"),
+        on_delete=models.CASCADE,
+        related_name="partner_matches",
+    )
+    score = models.FloatField(_("score"))
+    matched_name = models.CharField(_("matched name"), max_length=500)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CANDIDATE
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_fingerprint = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-score"]
+        verbose_name = _("named-list match")
+        verbose_name_plural = _("named-list matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "entry"], name="partner_match_unique_entry"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} ~ {self.entry}"
+
+    @property
+    def is_probable(self) -> bool:
+        return self.score >= 0.70
