@@ -1,10 +1,13 @@
 """The institution register. Each area adds its import line here."""
 
+from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.named_lists import NamedList, NamedListEntry, PartnerMatch
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
 
 __all__ = [
+    "Agreement",
+    "AgreementReminder",
     "NamedList",
     "NamedListEntry",
     "Partner",

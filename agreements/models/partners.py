@@ -48,6 +48,16 @@ class Partner(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    named_list_status = models.CharField(
+        _("named-list status"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("candidate", _("Candidate match")),
+            ("confirmed", _("Confirmed match")),
+        ],
+        help_text=_("Kept up to date by named-list matching."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
