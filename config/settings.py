@@ -246,3 +246,5 @@ LOGGING = {
 
 # Domain settings
 REVIEW_WAITING_DAYS = env.int("REVIEW_WAITING_DAYS", default=14)
+# The confidentiality marking printed on every page of every PDF report.
+REPORT_MARKING = env.str("REPORT_MARKING", default="Intern / Internal")

@@ -1,3 +1,4 @@
 """Screening models, one module per area. Each area adds its import line here."""
 
+from screening.models.reports import Report  # noqa: F401
 from screening.models.screenings import Screening, ScreeningQuerySet  # noqa: F401

@@ -1,0 +1,85 @@
+"""Generated PDF reports: one row per request, rendered by the Celery worker."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportQuerySet(models.QuerySet):
+    def pending(self) -> ReportQuerySet:
+        return self.filter(status__in=[Report.Status.QUEUED, Report.Status.RENDERING])
+
+
+class Report(models.Model):
+    """A screening report or an institution summary, as requested by one user.
+
+    `data_fingerprint` hashes the data the report is (to be) made from; when the
+    data changes, a ready report is out of date and a new request makes a new row.
+    """
+
+    class Kind(models.TextChoices):
+        SCREENING = "screening", _("Screening report")
+        SUMMARY = "summary", _("Institution risk summary")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Rendering")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    screening = models.ForeignKey(
+        "screening.Screening",
+        verbose_name=_("screening"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    language = models.CharField(_("language"), max_length=5, default="nb")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    file_name = models.CharField(_("file"), max_length=300, blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True)
+    duration = models.FloatField(_("rendering time in seconds"), null=True, blank=True)
+    data_fingerprint = models.CharField(_("data fingerprint"), max_length=64)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="report_user_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return f"/reports/{self.pk}/"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RENDERING)
+
+    @property
+    def download_name(self) -> str:
+        return f"samarbeidssjekk-{self.kind}-{self.pk}.pdf"
