@@ -1,4 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from agreements.views import agreements, partners, transfer
 
 app_name = "agreements"
-urlpatterns: list = []
+urlpatterns = [
+    path("agreements/", agreements.agreement_list, name="list"),
+    path("agreements/new/", agreements.agreement_create, name="create"),
+    path("agreements/export.csv", transfer.export_csv, name="export_csv"),
+    path("agreements/export.xlsx", transfer.export_xlsx, name="export_xlsx"),
+    path("agreements/import/", transfer.import_upload, name="import"),
+    path("agreements/import/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("agreements/<int:pk>/", agreements.agreement_detail, name="detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="edit"),
+    path(
+        "agreements/<int:pk>/document/",
+        agreements.agreement_document,
+        name="document",
+    ),
+    path("partners/", partners.partner_list, name="partner_list"),
+    path("partners/new/", partners.partner_create, name="partner_create"),
+    path("partners/<int:pk>/", partners.partner_detail, name="partner_detail"),
+    path("partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+]

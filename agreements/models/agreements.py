@@ -4,17 +4,55 @@ from __future__ import annotations
 
 import secrets
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements import roles
+
 
 def document_path(instance: Agreement, filename: str) -> str:
     """A non-guessable name in private media; only the extension is kept."""
     suffix = PurePath(filename).suffix.lower()
     return f"agreements/documents/{secrets.token_hex(16)}{suffix}"
+
+
+class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> AgreementQuerySet:
+        """Contact point and leadership read all; others their unit's and their own."""
+        if roles.reads_whole_register(user):
+            return self
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        mine = models.Q(responsible_person=user)
+        if user.unit_id:
+            mine |= models.Q(responsible_unit_id=user.unit_id)
+        return self.filter(mine)
+
+    def for_overview(self) -> AgreementQuerySet:
+        """Everything the overview and exports show, in a constant number of queries."""
+        from agreements.models.partners import Partner
+
+        partners = Partner.objects.select_related("country").order_by("name")
+        return self.select_related(
+            "responsible_unit", "responsible_person"
+        ).prefetch_related(models.Prefetch("partners", queryset=partners))
+
+    def with_sort_keys(self) -> AgreementQuerySet:
+        """First partner's name and country name, for sorting by those columns."""
+        through = self.model.partners.through
+        first = through.objects.filter(agreement_id=models.OuterRef("pk")).order_by(
+            "partner__name"
+        )
+        return self.annotate(
+            first_partner=models.Subquery(first.values("partner__name")[:1]),
+            first_country=models.Subquery(
+                first.values("partner__country__name_nb")[:1]
+            ),
+        )
 
 
 class Agreement(models.Model):
@@ -129,6 +167,7 @@ class Agreement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(m2m_fields=[partners])
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         ordering = ["title", "pk"]
@@ -149,6 +188,12 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived field on the same row: the uploaded file's own name, for display.
+        if self.document and not self.document._committed:
+            self.document_name = PurePath(self.document.name).name[:200]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return f"/agreements/{self.pk}/"

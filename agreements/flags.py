@@ -1,0 +1,109 @@
+"""The overview's warning flags, computed in the database as annotations.
+
+Each flag is a boolean expression on Agreement, so the overview can show it per
+row, filter on it and count it without a query per row. The partner and country
+flags read denormalised columns (Partner.named_list_status, Country.tier,
+sanctions_level, af_band) that the matching and countries areas keep current.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+EXPIRY_WARNING_DAYS = 90
+LOW_ACADEMIC_FREEDOM = ("low", "very_low")
+HIGH_RISK_TIERS = ("T2", "T3")
+
+
+@dataclass(frozen=True)
+class Flag:
+    key: str
+    label: Promise
+    short: Promise
+
+
+FLAGS = (
+    Flag("expires_soon", _("Expires within 90 days"), _("Expires soon")),
+    Flag("expired_active", _("Expired but marked active"), _("Expired, active")),
+    Flag("no_screening", _("No screening"), _("No screening")),
+    Flag(
+        "screening_stale",
+        _("Screening older than the review interval"),
+        _("Screening outdated"),
+    ),
+    Flag("no_termination", _("No termination clause"), _("No termination clause")),
+    Flag(
+        "named_list",
+        _("Partner with a confirmed named-list match"),
+        _("Named-list match"),
+    ),
+    Flag("sanctions", _("Country under sanctions"), _("Sanctions")),
+    Flag("low_af", _("Country with low academic freedom"), _("Low academic freedom")),
+)
+FLAG_KEYS = tuple(flag.key for flag in FLAGS)
+BY_KEY = {flag.key: flag for flag in FLAGS}
+
+
+def _partner_exists(condition: Q) -> Exists:
+    from agreements.models import Agreement
+
+    through = Agreement.partners.through
+    return Exists(
+        through.objects.filter(Q(agreement_id=OuterRef("pk")) & condition).values("pk")
+    )
+
+
+def conditions(today: datetime.date | None = None) -> dict[str, object]:
+    """flag key -> an expression usable in annotate() and filter()."""
+    from agreements.models import Agreement
+
+    today = today or timezone.localdate()
+    now = timezone.now()
+    active = Q(status=Agreement.Status.ACTIVE)
+    stale = Q()
+    for months, _label in Agreement.REVIEW_INTERVALS:
+        stale |= Q(
+            review_interval_months=months,
+            last_screened_at__lt=now - relativedelta(months=months),
+        )
+    soon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    return {
+        "expires_soon": active & Q(end_date__gte=today, end_date__lte=soon),
+        "expired_active": active & Q(end_date__lt=today),
+        "no_screening": Q(last_screened_at__isnull=True),
+        "screening_stale": stale,
+        "no_termination": Q(has_termination_clause=False),
+        "named_list": _partner_exists(Q(partner__named_list_status="confirmed")),
+        "sanctions": _partner_exists(
+            Q(partner__country__sanctions_level__in=SANCTIONED_LEVELS)
+        ),
+        "low_af": _partner_exists(
+            Q(partner__country__af_band__in=LOW_ACADEMIC_FREEDOM)
+        ),
+    }
+
+
+SANCTIONED_LEVELS = ("targeted", "sectoral", "comprehensive")
+
+
+def annotate(queryset: QuerySet, today: datetime.date | None = None) -> QuerySet:
+    """Add one boolean column per flag, named flag_<key>."""
+    from django.db.models import BooleanField, ExpressionWrapper
+
+    annotations = {}
+    for key, condition in conditions(today).items():
+        if isinstance(condition, Q):
+            condition = ExpressionWrapper(condition, output_field=BooleanField())
+        annotations[f"flag_{key}"] = condition
+    return queryset.annotate(**annotations)
+
+
+def high_risk_partner(tiers: tuple[str, ...] = HIGH_RISK_TIERS) -> Exists:
+    return _partner_exists(Q(partner__country__tier__in=tiers))

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from agreements import documents
+from agreements.models import Agreement, Partner, User
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AgreementForm(forms.ModelForm):
+    """The agreement itself. `version` is the one the user loaded (conflict check)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "title",
+            "kind",
+            "partners",
+            "status",
+            "responsible_unit",
+            "responsible_person",
+            "start_date",
+            "end_date",
+            "signing_level",
+            "review_interval_months",
+            "has_academic_freedom_clause",
+            "has_termination_clause",
+            "has_export_control_clause",
+            "document",
+            "notes",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "partners": _("Hold Ctrl (or Cmd) to choose more than one."),
+            "document": _("PDF or DOCX, at most 10 MB. Only permitted users see it."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = Partner.objects.select_related("country")
+        self.fields["responsible_person"].queryset = User.objects.filter(
+            is_active=True
+        ).order_by("first_name", "last_name")
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if isinstance(document, UploadedFile):
+            documents.check_document(document)
+        return document
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date is before the start date."))
+        return cleaned
+
+
+class PartnerForm(forms.ModelForm):
+    aliases = forms.CharField(
+        label=_("Aliases"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One per line: names in other languages, abbreviations, former names."
+        ),
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["name", "kind", "country", "parent", "ror_id", "website", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Partner.objects.all()
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+            self.initial.setdefault(
+                "aliases", "\n".join(a.name for a in self.instance.aliases.all())
+            )
+        self.fields["parent"].queryset = parents
+
+    def clean_ror_id(self):
+        value = self.cleaned_data.get("ror_id", "").strip()
+        for prefix in ("https://ror.org/", "http://ror.org/", "ror.org/"):
+            if value.lower().startswith(prefix):
+                value = value[len(prefix) :]
+        return value.lower()
+
+    def clean_aliases(self):
+        lines = self.cleaned_data.get("aliases", "").splitlines()
+        names: list[str] = []
+        for line in lines:
+            name = line.strip()
+            if name and name.lower() not in {n.lower() for n in names}:
+                names.append(name[:300])
+        return names
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "The first row holds the column headers, as in the export. "
+            "At most 2 MB and 2,000 rows."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )

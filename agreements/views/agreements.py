@@ -1,0 +1,129 @@
+"""The agreement overview, detail page, forms and the document download."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from agreements import documents, flags, history, roles, services
+from agreements.filters import AgreementFilter
+from agreements.forms import AgreementForm
+from agreements.models import Agreement
+from agreements.views import contact_point_required
+
+PAGE_SIZE = 50
+
+
+def filtered_agreements(request: HttpRequest) -> tuple[AgreementFilter, object]:
+    """The overview's filter and its queryset: visible rows, flags annotated."""
+    base = flags.annotate(Agreement.objects.visible_to(request.user).with_sort_keys())
+    agreement_filter = AgreementFilter(request.GET or None, queryset=base)
+    queryset = agreement_filter.qs
+    if queryset.query.order_by:  # a chosen sort: make ties stable across pages
+        queryset = queryset.order_by(*queryset.query.order_by, "pk")
+    return agreement_filter, queryset
+
+
+@login_required
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    agreement_filter, queryset = filtered_agreements(request)
+    counts = queryset.order_by().aggregate(
+        total=Count("pk"),
+        **{
+            key: Count("pk", filter=Q(**{f"flag_{key}": True}))
+            for key in flags.FLAG_KEYS
+        },
+    )
+    page = Paginator(queryset.for_overview(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    active_flags = agreement_filter.form.data.getlist("flag") if request.GET else []
+    context = {
+        "filter": agreement_filter,
+        "page_obj": page,
+        "flag_counts": [
+            (flag, counts[flag.key], flag.key in active_flags) for flag in flags.FLAGS
+        ],
+        "total": counts["total"],
+        "flags": flags.FLAGS,
+        "sort": request.GET.get("o", ""),
+        "can_edit": roles.is_contact_point(request.user),
+    }
+    return render(request, "agreements/agreement_list.html", context)
+
+
+@login_required
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    queryset = flags.annotate(Agreement.objects.visible_to(request.user)).for_overview()
+    agreement = get_object_or_404(queryset, pk=pk)
+    context = {
+        "agreement": agreement,
+        "flags": [f for f in flags.FLAGS if getattr(agreement, f"flag_{f.key}")],
+        "history": history.entries(agreement),
+        "can_edit": roles.is_contact_point(request.user),
+    }
+    return render(request, "agreements/agreement_detail.html", context)
+
+
+@contact_point_required
+def agreement_create(request: HttpRequest) -> HttpResponse:
+    form = AgreementForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        agreement = services.create_agreement(
+            form.instance, partners=list(form.cleaned_data["partners"]), by=request.user
+        )
+        messages.success(request, _("The agreement was saved."))
+        return redirect(agreement)
+    return render(request, "agreements/agreement_form.html", {"form": form})
+
+
+@contact_point_required
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = get_object_or_404(Agreement, pk=pk)
+    form = AgreementForm(
+        request.POST or None, request.FILES or None, instance=agreement
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_agreement(
+                form.instance,
+                partners=list(form.cleaned_data["partners"]),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.EditConflict as exc:
+            conflict = exc.changes
+            data = request.POST.copy()
+            data["version"] = exc.version  # saving again now keeps the user's values
+            form = AgreementForm(data, instance=Agreement.objects.get(pk=pk))
+            form.is_valid()
+        else:
+            messages.success(request, _("The agreement was saved."))
+            return redirect(agreement)
+    context = {"form": form, "agreement": agreement, "conflict": conflict}
+    return render(request, "agreements/agreement_form.html", context)
+
+
+@login_required
+def agreement_document(request: HttpRequest, pk: int) -> FileResponse:
+    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk)
+    if not agreement.document:
+        raise Http404
+    suffix = "." + agreement.document.name.rsplit(".", 1)[-1].lower()
+    content_type = documents.CONTENT_TYPES.get(suffix)
+    if content_type is None:
+        raise Http404
+    response = FileResponse(
+        agreement.document.open("rb"),
+        as_attachment=True,
+        filename=agreement.document_name or f"agreement-{agreement.pk}{suffix}",
+        content_type=content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

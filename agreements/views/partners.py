@@ -1,0 +1,87 @@
+"""Partner institutions: list, detail, and the contact point's forms."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from agreements import history, roles, services
+from agreements.filters import PartnerFilter
+from agreements.forms import PartnerForm
+from agreements.models import Agreement, Partner
+from agreements.views import contact_point_required
+from screening.models import Screening
+
+
+@login_required
+def partner_list(request: HttpRequest) -> HttpResponse:
+    base = (
+        Partner.objects.select_related("country")
+        .prefetch_related("aliases")
+        .annotate(agreement_count=Count("agreements", distinct=True))
+        .order_by("name", "pk")
+    )
+    partner_filter = PartnerFilter(request.GET or None, queryset=base)
+    page = Paginator(partner_filter.qs, 50).get_page(request.GET.get("page"))
+    context = {
+        "filter": partner_filter,
+        "page_obj": page,
+        "can_edit": roles.is_contact_point(request.user),
+    }
+    return render(request, "agreements/partner_list.html", context)
+
+
+@login_required
+def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_object_or_404(
+        Partner.objects.select_related("country", "parent"), pk=pk
+    )
+    agreements = (
+        Agreement.objects.visible_to(request.user)
+        .filter(partners=partner)
+        .select_related("responsible_unit")
+        .order_by("-end_date", "title")
+    )
+    screenings = (
+        Screening.objects.visible_to(request.user)
+        .filter(partner=partner)
+        .order_by("-created_at")[:20]
+    )
+    context = {
+        "partner": partner,
+        "aliases": partner.aliases.all(),
+        "children": partner.children.all(),
+        "agreements": agreements,
+        "screenings": screenings,
+        "history": history.entries(partner),
+        "can_edit": roles.is_contact_point(request.user),
+    }
+    return render(request, "agreements/partner_detail.html", context)
+
+
+def _partner_form(request: HttpRequest, partner: Partner | None) -> HttpResponse:
+    form = PartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_partner(
+            form.instance, aliases=form.cleaned_data["aliases"], by=request.user
+        )
+        messages.success(request, _("The partner was saved."))
+        return redirect(saved)
+    return render(
+        request, "agreements/partner_form.html", {"form": form, "partner": partner}
+    )
+
+
+@contact_point_required
+def partner_create(request: HttpRequest) -> HttpResponse:
+    return _partner_form(request, None)
+
+
+@contact_point_required
+def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _partner_form(request, get_object_or_404(Partner, pk=pk))
