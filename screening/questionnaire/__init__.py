@@ -1,0 +1,214 @@
+"""The guided questionnaire: definitions as data, and what is shown and kept.
+
+Pure Python (no Django imports). A definition is one YAML file per published
+version in `screening/questionnaires/<id>-v<N>.yaml`, never edited once
+published; `load(id, version)` reads it through the strict loader.
+
+Answers are a dict `{question_key: value}`: a `str` for ynu ("yes" / "no" /
+"unknown"), choice (option key), text, date (ISO "2025-03-01"), country
+(ISO alpha-2) and partner (register id as str); a `list[str]` of option keys for
+multi. Section 0 (`case.*`) and `collab.components` are filled on the "new
+screening" page and belong in the same dict so that conditions can read them
+(`case.stage` may instead come from `Context.stage`).
+
+One evaluator decides what is shown, what is required and what is kept: the
+answers to hidden questions are dropped by `clean_answers`, so they can never
+score or make another question visible.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+
+from screening.conditions import Context, Env, evaluate
+from screening.questionnaire.loader import (
+    DEFINITIONS,
+    DefinitionError,
+    definition_files,
+    load,
+    load_from_text,
+    research_areas,
+)
+from screening.questionnaire.model import (
+    LEVELS,
+    Blocking,
+    Condition,
+    HardTrigger,
+    Mitigation,
+    Named,
+    Option,
+    Question,
+    Questionnaire,
+    Section,
+    Text,
+    level_index,
+    tr,
+)
+
+CURRENT = ("samarbeid", 1)
+
+__all__ = [
+    "CURRENT",
+    "DEFINITIONS",
+    "LEVELS",
+    "Blocking",
+    "Condition",
+    "Context",
+    "DefinitionError",
+    "HardTrigger",
+    "Mitigation",
+    "Named",
+    "Option",
+    "Question",
+    "Questionnaire",
+    "Section",
+    "Text",
+    "clean_answers",
+    "definition_files",
+    "is_answered",
+    "level_index",
+    "load",
+    "load_from_text",
+    "required_questions",
+    "research_areas",
+    "tr",
+    "validate_answer",
+    "visible_keys",
+    "visible_questions",
+    "visible_sections",
+]
+
+ISO2 = re.compile(r"^[A-Z]{2}$")
+PARTNER_ID = re.compile(r"^[0-9]{1,12}$")
+ERRORS = ("unknown_option", "too_long", "bad_date", "bad_country", "bad_partner")
+
+
+def is_answered(value: object) -> bool:
+    return value not in (None, "", [], ())
+
+
+def visible_keys(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> frozenset[str]:
+    """Keys of the visible questions, evaluated to a fixed point.
+
+    Each round drops the answers of questions found hidden and evaluates again,
+    so an answer that is itself hidden can never keep another question visible.
+    The loader forbids cycles, so this settles within a few rounds.
+    """
+    current = {k: v for k, v in answers.items() if q.question(k) is not None}
+    visible: frozenset[str] = frozenset()
+    for _ in range(len(q.questions) + 1):
+        env = Env(q, current, facts)
+        visible = frozenset(
+            question.key
+            for section in q.sections
+            if evaluate(section.show_if, env)
+            for question in section.questions
+            if evaluate(question.show_if, env)
+        )
+        kept = {k: v for k, v in current.items() if k in visible}
+        if kept == current:
+            break
+        current = kept
+    return visible
+
+
+def visible_sections(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> list[Section]:
+    """Sections to show, in order: those whose condition holds on clean answers."""
+    clean = clean_answers(q, answers, facts)
+    env = Env(q, clean, facts)
+    return [s for s in q.sections if evaluate(s.show_if, env)]
+
+
+def visible_questions(
+    q: Questionnaire,
+    section: Section,
+    answers: Mapping[str, object],
+    facts: Context,
+) -> list[Question]:
+    """Questions of `section` to show (none if the section itself is hidden)."""
+    visible = visible_keys(q, answers, facts)
+    return [question for question in section.questions if question.key in visible]
+
+
+def required_questions(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> list[Question]:
+    """Visible questions that must be answered (`required`, or `required_if` holds)."""
+    visible = visible_keys(q, answers, facts)
+    clean = {k: v for k, v in answers.items() if k in visible}
+    env = Env(q, clean, facts)
+    return [
+        question
+        for question in q.questions
+        if question.key in visible
+        and (
+            question.required
+            or (
+                question.required_if is not None and evaluate(question.required_if, env)
+            )
+        )
+    ]
+
+
+def clean_answers(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> dict[str, object]:
+    """The answers worth keeping: visible questions only, valid values only.
+
+    Unknown keys (forged or from another version), answers to hidden questions
+    and values that `validate_answer` refuses are dropped; unknown items of a
+    multi answer are removed, keeping the valid ones in definition order.
+    """
+    valid: dict[str, object] = {}
+    for key, value in answers.items():
+        question = q.question(key)
+        if question is None or not is_answered(value):
+            continue
+        if question.type == "multi" and isinstance(value, list | tuple):
+            chosen = {str(v) for v in value}
+            value = [o.key for o in question.options if o.key in chosen]
+            if not value:
+                continue
+        if validate_answer(question, value) is None:
+            valid[key] = value
+    visible = visible_keys(q, valid, facts)
+    return {k: v for k, v in valid.items() if k in visible}
+
+
+def validate_answer(question: Question, value: object) -> str | None:
+    """None when `value` is a valid answer to `question`, else an error key.
+
+    Error keys: "unknown_option", "too_long", "bad_date", "bad_country",
+    "bad_partner" (the web layer turns them into translated messages).
+    """
+    kind = question.type
+    if kind == "multi":
+        if not isinstance(value, list | tuple) or not all(
+            isinstance(v, str) for v in value
+        ):
+            return "unknown_option"
+        keys = set(question.option_keys)
+        return None if all(v in keys for v in value) else "unknown_option"
+    if not isinstance(value, str):
+        return "unknown_option"
+    if kind in ("ynu", "choice"):
+        return None if value in question.option_keys else "unknown_option"
+    if kind == "text":
+        return None if len(value) <= question.max_length else "too_long"
+    if kind == "date":
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return "bad_date"
+        return None
+    if kind == "country":
+        return None if ISO2.match(value) else "bad_country"
+    if kind == "partner":
+        return None if PARTNER_ID.match(value) else "bad_partner"
+    return "unknown_option"

@@ -1,0 +1,570 @@
+"""The strict loader: YAML text -> Questionnaire, or a DefinitionError naming the
+key and the problem (unknown keys, missing references, cycles, missing
+translations, duplicate keys, points on unknown dimensions)."""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from screening import conditions
+from screening.questionnaire.model import (
+    LANGUAGES,
+    LEVELS,
+    QUESTION_TYPES,
+    YNU_VALUES,
+    Blocking,
+    Condition,
+    FlagRule,
+    HardTrigger,
+    Mitigation,
+    Named,
+    Option,
+    Question,
+    Questionnaire,
+    RouteRule,
+    Section,
+    Text,
+)
+
+DEFINITIONS = Path(__file__).resolve().parents[1] / "questionnaires"
+RESEARCH_AREAS = Path(__file__).resolve().parents[2] / "fixtures" / "research_areas.csv"
+YNU_LABELS: dict[str, Text] = {
+    "yes": {"nb": "Ja", "en": "Yes"},
+    "no": {"nb": "Nei", "en": "No"},
+    "unknown": {"nb": "Vet ikke", "en": "Don't know"},
+}
+
+
+class DefinitionError(ValueError):
+    """A questionnaire definition is broken; the message names the key."""
+
+
+TOP = {
+    "id", "version", "title", "checked_on", "notes", "levels", "dimensions",
+    "bands", "caps", "escalation", "matrix", "sensitivity", "actor", "routes",
+    "route_rules", "mitigations", "hard_triggers", "blocking", "country_flags",
+    "partner_flags", "sections",
+}  # fmt: skip
+SECTION = {"key", "title", "intro", "show_if", "questions"}
+QUESTION = {
+    "key", "type", "text", "help", "ref", "options", "options_from", "show_if",
+    "required", "required_if", "score_if", "cap", "max_length", "scored", "risk",
+    "points", "rule", "routes", "mitigations", "tag_points",
+}  # fmt: skip
+OPTION = {"key", "label", "points", "gap", "routes", "mitigations", "tags", "rule"}
+
+
+def definition_files() -> list[Path]:
+    return sorted(DEFINITIONS.glob("*-v*.yaml"))
+
+
+@cache
+def load(questionnaire_id: str, version: int) -> Questionnaire:
+    """The published definition `<id>-v<version>.yaml` (cached)."""
+    path = DEFINITIONS / f"{questionnaire_id}-v{int(version)}.yaml"
+    if not path.is_file():
+        raise DefinitionError(f"no questionnaire {questionnaire_id!r} v{version}")
+    return load_from_text(path.read_text(encoding="utf-8"))
+
+
+@cache
+def research_areas() -> tuple[Option, ...]:
+    """The research-area vocabulary from fixtures/research_areas.csv, as options
+    tagged with their sensitivity (low / medium / high)."""
+    with RESEARCH_AREAS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(
+        Option(
+            key=row["key"],
+            label={"nb": row["label_nb"], "en": row["label_en"]},
+            tags=(row["sensitivity"],),
+        )
+        for row in rows
+    )
+
+
+def load_from_text(text: str) -> Questionnaire:
+    """Parse and check a definition; raises DefinitionError on any problem."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DefinitionError(f"not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DefinitionError("the definition must be a mapping")
+    return _Builder(raw).build()
+
+
+class _Builder:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        self.dims: set[str] = set()
+
+    def fail(self, message: str) -> None:
+        raise DefinitionError(message)
+
+    def keys(self, data: object, allowed: set[str], where: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            self.fail(f"{where}: expected a mapping, got {data!r}")
+        assert isinstance(data, dict)
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            self.fail(f"{where}: unknown key(s) {', '.join(map(str, unknown))}")
+        return data
+
+    def text(self, data: object, where: str, *, optional: bool = False) -> Text:
+        if data is None and optional:
+            return {}
+        if not isinstance(data, dict):
+            self.fail(f"{where}: needs a text in both nb and en")
+        assert isinstance(data, dict)
+        for lang in LANGUAGES:
+            if not isinstance(data.get(lang), str) or not data[lang].strip():
+                self.fail(f"{where}: missing the {lang} text")
+        extra = set(data) - set(LANGUAGES)
+        if extra:
+            self.fail(f"{where}: unknown language(s) {sorted(extra)}")
+        return {lang: data[lang].strip() for lang in LANGUAGES}
+
+    def points(self, data: object, where: str) -> dict[str, int]:
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.fail(f"{where}: points must map dimension to a whole number")
+        assert isinstance(data, dict)
+        for dim, value in data.items():
+            if dim not in self.dims:
+                self.fail(f"{where}: points on unknown dimension {dim!r}")
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                self.fail(f"{where}: points for {dim} must be a whole number >= 0")
+        return dict(data)
+
+    def cond(self, data: object, where: str) -> Condition | None:
+        if data is None:
+            return None
+        problems = conditions.check(data, where)
+        if problems:
+            self.fail(problems[0])
+        assert isinstance(data, dict)
+        return data
+
+    def level(self, value: object, where: str) -> str:
+        if value not in LEVELS:
+            self.fail(f"{where}: unknown level {value!r}")
+        return str(value)
+
+    def named(self, items: object, where: str, text_key: str = "name") -> list[Named]:
+        out: list[Named] = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, {"key", text_key, "description"}, f"{where}[{i}]")
+            key = str(data.get("key", ""))
+            if not key:
+                self.fail(f"{where}[{i}]: missing key")
+            if key in {n.key for n in out}:
+                self.fail(f"{where}: duplicate key {key!r}")
+            out.append(
+                Named(
+                    key=key,
+                    name=self.text(data.get(text_key), f"{where} {key!r}"),
+                    description=self.text(
+                        data.get("description"), f"{where} {key!r}", optional=True
+                    ),
+                )
+            )
+        return out
+
+    def build(self) -> Questionnaire:
+        raw = self.keys(self.raw, TOP, "definition")
+        for required in ("id", "version", "levels", "dimensions", "sections"):
+            if required not in raw:
+                self.fail(f"definition: missing {required!r}")
+        levels = self.named(raw["levels"], "levels")
+        if tuple(lv.key for lv in levels) != LEVELS:
+            self.fail(f"levels: must be exactly {', '.join(LEVELS)}")
+        dimensions = self.named(raw["dimensions"], "dimensions")
+        self.dims = {d.key for d in dimensions}
+        routes = self.named(raw.get("routes"), "routes")
+        self.route_keys = {r.key for r in routes}
+        mitigations = [
+            Mitigation(n.key, n.name)
+            for n in self.named(raw.get("mitigations"), "mitigations", "text")
+        ]
+        self.mitigation_keys = {m.key for m in mitigations}
+        sections = self.sections(raw["sections"])
+        self.question_keys = {q.key for s in sections for q in s.questions}
+        q = Questionnaire(
+            id=str(raw["id"]),
+            version=int(raw["version"]),
+            title=self.text(raw.get("title"), "title"),
+            sections=tuple(sections),
+            dimensions=tuple(dimensions),
+            levels=tuple(levels),
+            bands=self.bands(raw.get("bands")),
+            caps=dict(raw.get("caps") or {}),
+            matrix=self.matrix(raw.get("matrix")),
+            matrix_dimensions=tuple((raw.get("matrix") or {}).get("dimensions", ())),
+            sensitivity=self.scale(raw.get("sensitivity"), "sensitivity"),
+            actor=self.scale(raw.get("actor"), "actor"),
+            hard_triggers=tuple(self.triggers(raw.get("hard_triggers"))),
+            blocking=tuple(self.blocking(raw.get("blocking"))),
+            routes=tuple(routes),
+            route_rules=tuple(self.route_rules(raw.get("route_rules"))),
+            mitigations=tuple(mitigations),
+            country_flags=tuple(self.flags(raw.get("country_flags"), "country_flags")),
+            partner_flags=tuple(self.flags(raw.get("partner_flags"), "partner_flags")),
+            escalation=int(raw.get("escalation", 2)),
+            checked_on=dict(raw.get("checked_on") or {}),
+            notes={
+                k: self.text(v, f"notes.{k}")
+                for k, v in (raw.get("notes") or {}).items()
+            },
+        )
+        self.check_references(q)
+        self.check_cycles(q)
+        return q
+
+    def sections(self, items: object) -> list[Section]:
+        if not isinstance(items, list) or not items:
+            self.fail("sections: needs a non-empty list")
+        assert isinstance(items, list)
+        sections: list[Section] = []
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            data = self.keys(item, SECTION, f"sections[{i}]")
+            key = str(data.get("key", ""))
+            where = f"section {key!r}"
+            if not key or key in {s.key for s in sections}:
+                self.fail(f"{where}: missing or duplicate section key")
+            questions = []
+            for j, q in enumerate(data.get("questions") or []):
+                question = self.question(q, key, f"{where} question {j}")
+                if question.key in seen:
+                    self.fail(f"question {question.key!r}: duplicate key")
+                seen.add(question.key)
+                questions.append(question)
+            sections.append(
+                Section(
+                    key=key,
+                    title=self.text(data.get("title"), f"{where} title"),
+                    intro=self.text(data.get("intro"), f"{where} intro", optional=True),
+                    questions=tuple(questions),
+                    show_if=self.cond(data.get("show_if"), f"{where} show_if"),
+                )
+            )
+        return sections
+
+    def question(self, item: object, section: str, where: str) -> Question:
+        data = self.keys(item, QUESTION, where)
+        key = str(data.get("key", ""))
+        if not key:
+            self.fail(f"{where}: missing key")
+        where = f"question {key!r}"
+        kind = data.get("type")
+        if kind not in QUESTION_TYPES:
+            self.fail(f"{where}: unknown type {kind!r}")
+        options = self.options(data, str(kind), where)
+        if kind in ("choice", "multi", "ynu") and not options:
+            self.fail(f"{where}: a {kind} question needs options")
+        if kind not in ("choice", "multi", "ynu") and options:
+            self.fail(f"{where}: a {kind} question cannot have options")
+        return Question(
+            key=key,
+            type=str(kind),
+            section=section,
+            text=self.text(data.get("text"), f"{where} text"),
+            help=self.text(data.get("help"), f"{where} help", optional=True),
+            ref=str(data.get("ref", "")),
+            options=tuple(options),
+            show_if=self.cond(data.get("show_if"), f"{where} show_if"),
+            required=bool(data.get("required", False)),
+            required_if=self.cond(data.get("required_if"), f"{where} required_if"),
+            score_if=self.cond(data.get("score_if"), f"{where} score_if"),
+            cap=data.get("cap"),
+            max_length=int(data.get("max_length", 2000)),
+            scored=bool(data.get("scored", True)),
+        )
+
+    def options(self, data: dict[str, Any], kind: str, where: str) -> list[Option]:
+        routes = tuple(data.get("routes") or ())
+        mitigations = tuple(data.get("mitigations") or ())
+        if kind == "ynu":
+            if "options" in data:
+                self.fail(f"{where}: a ynu question gets its options from 'risk'")
+            return self.ynu_options(data, where, routes, mitigations)
+        if "options_from" in data:
+            if data["options_from"] != "research_areas":
+                self.fail(f"{where}: unknown options_from {data['options_from']!r}")
+            tag_points = data.get("tag_points") or {}
+            return [
+                Option(
+                    key=o.key,
+                    label=o.label,
+                    tags=o.tags,
+                    points=self.points(tag_points.get(o.tags[0]), where),
+                    routes=routes if tag_points.get(o.tags[0]) else (),
+                    mitigations=mitigations if tag_points.get(o.tags[0]) else (),
+                    rule=str(data.get("rule", key_rule(data, o.key))),
+                )
+                for o in research_areas()
+            ]
+        out: list[Option] = []
+        for i, item in enumerate(data.get("options") or []):
+            opt = self.keys(item, OPTION, f"{where} option {i}")
+            okey = str(opt.get("key", ""))
+            owhere = f"{where} option {okey!r}"
+            if not okey or okey in {o.key for o in out}:
+                self.fail(f"{owhere}: missing or duplicate option key")
+            points = self.points(opt.get("points"), owhere)
+            out.append(
+                Option(
+                    key=okey,
+                    label=self.text(opt.get("label"), f"{owhere} label"),
+                    points=points,
+                    gap=bool(opt.get("gap", False)),
+                    routes=tuple(opt.get("routes", routes if points else ())),
+                    mitigations=tuple(
+                        opt.get("mitigations", mitigations if points else ())
+                    ),
+                    tags=tuple(opt.get("tags") or ()),
+                    rule=str(opt.get("rule", key_rule(data, okey))),
+                )
+            )
+        return out
+
+    def ynu_options(
+        self,
+        data: dict[str, Any],
+        where: str,
+        routes: tuple[str, ...],
+        mitigations: tuple[str, ...],
+    ) -> list[Option]:
+        risk = data.get("risk")
+        if risk not in (None, "yes", "no"):
+            self.fail(f'{where}: \'risk\' must be "yes" or "no" (quote it)')
+        points = self.points(data.get("points"), where)
+        half = {d: math.ceil(p / 2) for d, p in points.items()}
+        out = []
+        for value in YNU_VALUES:
+            is_risk = value == risk
+            is_unknown = value == "unknown"
+            pts = points if is_risk else half if (is_unknown and risk) else {}
+            out.append(
+                Option(
+                    key=value,
+                    label=YNU_LABELS[value],
+                    points=pts,
+                    gap=is_unknown,
+                    routes=routes if (is_risk or (is_unknown and risk)) else (),
+                    mitigations=mitigations
+                    if (is_risk or (is_unknown and risk))
+                    else (),
+                    rule=str(data.get("rule", key_rule(data, value))),
+                )
+            )
+        return out
+
+    def bands(self, items: object) -> tuple[tuple[int, str], ...]:
+        bands = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, {"min", "level"}, f"bands[{i}]")
+            bands.append(
+                (int(data["min"]), self.level(data.get("level"), f"bands[{i}]"))
+            )
+        if not bands or bands[0][0] != 0:
+            self.fail("bands: must start at 0 points")
+        if [b[0] for b in bands] != sorted(b[0] for b in bands):
+            self.fail("bands: minimum points must ascend")
+        return tuple(bands)
+
+    def matrix(self, data: object) -> tuple[tuple[str, ...], ...]:
+        m = self.keys(data, {"dimensions", "levels"}, "matrix")
+        for dim in m.get("dimensions", ()):
+            if dim not in self.dims:
+                self.fail(f"matrix: unknown dimension {dim!r}")
+        rows = m.get("levels") or []
+        if len(rows) != 4 or any(len(r) != 4 for r in rows):
+            self.fail("matrix: levels must be 4 rows (S 0-3) of 4 levels (A 0-3)")
+        return tuple(tuple(self.level(v, "matrix") for v in row) for row in rows)
+
+    def scale(self, items: object, where: str) -> tuple[tuple[int, Condition], ...]:
+        out = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, {"value", "when"}, f"{where}[{i}]")
+            cond = self.cond(data.get("when"), f"{where}[{i}].when")
+            if cond is None or not 1 <= int(data.get("value", 0)) <= 3:
+                self.fail(f"{where}[{i}]: needs a value 1-3 and a 'when'")
+            assert cond is not None
+            out.append((int(data["value"]), cond))
+        return tuple(sorted(out, key=lambda pair: -pair[0]))
+
+    def triggers(self, items: object) -> list[HardTrigger]:
+        allowed = {"key", "name", "when", "floors", "overall_floor", "routes"}
+        allowed |= {"mitigations", "ref"}
+        out: list[HardTrigger] = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, allowed, f"hard_triggers[{i}]")
+            key = str(data.get("key", ""))
+            where = f"hard trigger {key!r}"
+            floors = dict(data.get("floors") or {})
+            for dim, level in floors.items():
+                if dim not in self.dims:
+                    self.fail(f"{where}: floor on unknown dimension {dim!r}")
+                self.level(level, where)
+            when = self.cond(data.get("when"), f"{where} when")
+            if when is None:
+                self.fail(f"{where}: needs 'when'")
+            assert when is not None
+            overall = data.get("overall_floor")
+            out.append(
+                HardTrigger(
+                    key=key,
+                    name=self.text(data.get("name"), f"{where} name"),
+                    when=when,
+                    floors=floors,
+                    overall_floor=self.level(overall, where) if overall else None,
+                    routes=tuple(data.get("routes") or ()),
+                    mitigations=tuple(data.get("mitigations") or ()),
+                    ref=str(data.get("ref", "")),
+                )
+            )
+        return out
+
+    def blocking(self, items: object) -> list[Blocking]:
+        allowed = {"key", "question", "values", "name", "when", "routes"}
+        out = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, allowed, f"blocking[{i}]")
+            key = str(data.get("key", ""))
+            out.append(
+                Blocking(
+                    key=key,
+                    question=str(data.get("question", "")),
+                    values=tuple(data.get("values") or ()),
+                    name=self.text(data.get("name"), f"blocking {key!r} name"),
+                    when=self.cond(data.get("when"), f"blocking {key!r} when"),
+                    routes=tuple(data.get("routes") or ()),
+                )
+            )
+        return out
+
+    def route_rules(self, items: object) -> list[RouteRule]:
+        out = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, {"route", "when", "rule"}, f"route_rules[{i}]")
+            when = self.cond(data.get("when"), f"route_rules[{i}].when")
+            if when is None:
+                self.fail(f"route_rules[{i}]: needs 'when'")
+            assert when is not None
+            out.append(
+                RouteRule(str(data.get("route")), when, str(data.get("rule", "")))
+            )
+        return out
+
+    def flags(self, items: object, where: str) -> list[FlagRule]:
+        allowed = {"flag", "value", "points", "rule", "ref", "when", "label"}
+        out = []
+        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+            data = self.keys(item, allowed, f"{where}[{i}]")
+            rule = str(data.get("rule") or f"{data.get('flag')}={data.get('value')}")
+            out.append(
+                FlagRule(
+                    flag=str(data.get("flag")),
+                    value=str(data.get("value")),
+                    points=self.points(data.get("points"), f"{where} {rule!r}"),
+                    rule=rule,
+                    ref=str(data.get("ref", "")),
+                    when=self.cond(data.get("when"), f"{where} {rule!r} when"),
+                    label=self.text(data.get("label"), f"{where} {rule!r} label"),
+                )
+            )
+        return out
+
+    def check_references(self, q: Questionnaire) -> None:
+        keys = self.question_keys
+        routes, mitigations = self.route_keys, self.mitigation_keys
+
+        def refs(cond: Condition | None, where: str, *, results: bool = False) -> None:
+            for key in sorted(conditions.referenced_questions(cond)):
+                if key not in keys:
+                    self.fail(f"{where}: refers to missing question {key!r}")
+            if not results and conditions.uses_results(cond):
+                self.fail(f"{where}: levels and triggers are only known after scoring")
+
+        def named(
+            items: tuple[str, ...], known: set[str], kind: str, where: str
+        ) -> None:
+            for item in items:
+                if item not in known:
+                    self.fail(f"{where}: unknown {kind} {item!r}")
+
+        for section in q.sections:
+            refs(section.show_if, f"section {section.key!r} show_if")
+            for question in section.questions:
+                where = f"question {question.key!r}"
+                for name in ("show_if", "required_if", "score_if"):
+                    refs(getattr(question, name), f"{where} {name}")
+                for option in question.options:
+                    named(option.routes, routes, "route", where)
+                    named(option.mitigations, mitigations, "mitigation", where)
+        for value, cond in q.sensitivity + q.actor:
+            refs(cond, f"sensitivity/actor {value}")
+        for t in q.hard_triggers:
+            refs(t.when, f"hard trigger {t.key!r}")
+            named(t.routes, routes, "route", f"hard trigger {t.key!r}")
+            named(t.mitigations, mitigations, "mitigation", f"hard trigger {t.key!r}")
+        for b in q.blocking:
+            where = f"blocking {b.key!r}"
+            if b.question not in keys:
+                self.fail(f"{where}: refers to missing question {b.question!r}")
+            refs(b.when, where, results=True)
+            named(b.routes, routes, "route", where)
+        for r in q.route_rules:
+            named((r.route,), routes, "route", f"route rule {r.rule!r}")
+            refs(r.when, f"route rule {r.rule!r}", results=True)
+        for f in q.country_flags + q.partner_flags:
+            refs(f.when, f"flag rule {f.rule!r}")
+
+    def check_cycles(self, q: Questionnaire) -> None:
+        """A question's visibility may not depend on itself, directly or not."""
+        derived_refs = {
+            name: set().union(
+                *(conditions.referenced_questions(c) for _, c in getattr(q, name))
+            )
+            for name in conditions.DERIVED
+        }
+
+        def deps(cond: Condition | None) -> set[str]:
+            found = conditions.referenced_questions(cond)
+            for name in conditions.referenced_derived(cond):
+                found |= derived_refs[name]
+            return found
+
+        graph: dict[str, set[str]] = {}
+        for section in q.sections:
+            for question in section.questions:
+                graph[question.key] = deps(section.show_if) | deps(question.show_if)
+        state: dict[str, int] = {}
+
+        def visit(key: str, path: list[str]) -> None:
+            if state.get(key) == 2:
+                return
+            if state.get(key) == 1:
+                loop = " -> ".join([*path[path.index(key) :], key])
+                self.fail(f"question {key!r}: show_if cycle {loop}")
+            state[key] = 1
+            for dep in sorted(graph.get(key, ())):
+                visit(dep, [*path, key])
+            state[key] = 2
+
+        for key in graph:
+            visit(key, [])
+
+
+def key_rule(data: Mapping[str, Any], value: str) -> str:
+    return f"{data.get('key')}={value}"

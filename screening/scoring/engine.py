@@ -1,0 +1,342 @@
+"""`score()`: answers and facts in, an explained Result out (see the package doc)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from screening.conditions import Context, Env, evaluate
+from screening.facts import CountryFacts, Fact, PartnerFacts
+from screening.questionnaire import clean_answers, is_answered, required_questions
+from screening.questionnaire.model import (
+    LEVELS,
+    FlagRule,
+    Option,
+    Question,
+    Questionnaire,
+    Text,
+    level_index,
+    tr,
+)
+from screening.scoring.result import Contribution, DimensionResult, Item, Result
+
+ARROW = "\u2192"
+
+
+def score(
+    q: Questionnaire,
+    answers: Mapping[str, object],
+    country: CountryFacts | None,
+    partners: Sequence[PartnerFacts],
+    *,
+    stage: str = "",
+) -> Result:
+    """Score `answers` under definition `q` with the case's country and partners.
+
+    Never raises on odd answers: unknown keys, hidden questions and invalid
+    values are dropped first (`clean_answers`), so they cannot contribute.
+    """
+    context = Context(country, tuple(partners), stage)
+    clean = clean_answers(q, answers, context)
+    env = Env(q, clean, context)
+    work = _Work(q)
+    for question in q.questions:
+        if question.key in clean and question.scored:
+            work.answer(question, clean[question.key], env)
+    if country is not None:
+        work.country(country, env)
+    for partner in partners:
+        work.partner(partner, env)
+    sensitivity, actor = env.derived("sensitivity"), env.derived("actor")
+    work.matrix(sensitivity, actor)
+    fired = work.triggers(env)
+    dimensions = work.dimensions()
+    levels = {d.key: d.level for d in dimensions}
+    overall, escalated = _overall(q, levels, work.overall_floor)
+    phase2 = Env(q, clean, context, {**levels, "overall": overall}, frozenset(fired))
+    work.route_rules(phase2)
+    blocking = work.blocking(clean, phase2)
+    blocking += work.unanswered(required_questions(q, clean, context), clean)
+    status = "incomplete" if blocking else "complete"
+    return Result(
+        questionnaire_id=q.id,
+        questionnaire_version=q.version,
+        status=status,
+        overall=overall if status == "complete" else None,
+        overall_computed=overall,
+        escalated=escalated,
+        sensitivity=sensitivity,
+        actor=actor,
+        dimensions=dimensions,
+        ledger=tuple(work.ledger),
+        floors=tuple(work.floors),
+        hard_triggers=tuple(work.fired),
+        routes=work.items(work.routes, q.routes_by_key()),
+        gaps=tuple(work.gaps),
+        blocking=tuple(blocking),
+        mitigations=work.items(work.mitigations, q.mitigations_by_key()),
+    )
+
+
+def _overall(
+    q: Questionnaire, levels: Mapping[str, str], floor: str
+) -> tuple[str, bool]:
+    top = max((level_index(v) for v in levels.values()), default=0)
+    high = sum(1 for v in levels.values() if level_index(v) >= level_index("high"))
+    escalated = high >= q.escalation
+    if escalated:
+        top = min(top + 1, len(LEVELS) - 1)
+    return LEVELS[max(top, level_index(floor))], escalated
+
+
+def _pts(points: int, dim: str) -> str:
+    return f"{ARROW} +{points} {dim}"
+
+
+class _Work:
+    """Accumulates ledger lines, floors, routes and mitigations for one score."""
+
+    def __init__(self, q: Questionnaire) -> None:
+        self.q = q
+        self.ledger: list[Contribution] = []
+        self.floors: list[Item] = []
+        self.fired: list[Item] = []
+        self.gaps: list[Item] = []
+        self.floor_by_dim: dict[str, str] = {}
+        self.overall_floor = "low"
+        self.routes: dict[str, list[str]] = {}
+        self.mitigations: dict[str, list[str]] = {}
+
+    def recommend(
+        self, routes: Sequence[str], mitigations: Sequence[str], why: str
+    ) -> None:
+        for key in routes:
+            self.routes.setdefault(key, []).append(why)
+        for key in mitigations:
+            self.mitigations.setdefault(key, []).append(why)
+
+    def answer(self, question: Question, value: object, env: Env) -> None:
+        chosen = value if isinstance(value, list) else [value]
+        options = [o for o in question.options if o.key in chosen]
+        lines: list[Contribution] = []
+        for option in options:
+            if option.gap:
+                reason = {"reason": "unknown", "value": option.key}
+                self.gaps.append(Item(question.key, question.text, reason))
+            if not evaluate(question.score_if, env):
+                continue
+            why = f"{question.key}={option.key}"
+            self.recommend(option.routes, option.mitigations, why)
+            for dim, points in option.points.items():
+                if points:
+                    lines.append(self._answer_line(question, option, dim, points))
+        if question.cap is not None:
+            lines = _cap(lines, question.cap)
+        self.ledger += lines
+
+    def _answer_line(
+        self, question: Question, option: Option, dim: str, points: int
+    ) -> Contribution:
+        note = {"nb": " (vet ikke: halv vekt)", "en": " (don't know: half weight)"}
+        explanation = {
+            lang: f"{tr(question.text, lang)} ({'svar' if lang == 'nb' else 'answer'}: "
+            f"{tr(option.label, lang)}){note[lang] if option.gap else ''} "
+            f"{_pts(points, dim)}"
+            for lang in ("nb", "en")
+        }
+        return Contribution(
+            dimension=dim,
+            source="answer",
+            key=question.key,
+            value=option.key,
+            points=points,
+            rule=option.rule,
+            ref=question.ref,
+            explanation=explanation,
+            gap=option.gap,
+        )
+
+    def country(self, country: CountryFacts, env: Env) -> None:
+        lines: list[Contribution] = []
+        for rule in self.q.country_flags:
+            fact = country.get(rule.flag)
+            if fact is None or fact.value != rule.value or not evaluate(rule.when, env):
+                continue
+            lines += self._fact_lines("country", rule, fact, country.name, "")
+        self.ledger += _cap(lines, self.q.caps.get("country"))
+
+    def partner(self, partner: PartnerFacts, env: Env) -> None:
+        lines: list[Contribution] = []
+        for rule in self.q.partner_flags:
+            if not evaluate(rule.when, env):
+                continue
+            if rule.flag == "kind":
+                if partner.kind == rule.value:
+                    fact = Fact("kind", partner.kind, "partner register")
+                    lines += self._fact_lines(
+                        "partner", rule, fact, partner.name, partner.name
+                    )
+                continue
+            for fact in partner.having(rule.flag):
+                if fact.value == rule.value:
+                    lines += self._fact_lines(
+                        "partner", rule, fact, partner.name, partner.name
+                    )
+        self.ledger += _cap(lines, self.q.caps.get("partner"))
+
+    def _fact_lines(
+        self, source: str, rule: FlagRule, fact: Fact, subject: str, partner: str
+    ) -> list[Contribution]:
+        cited = ", ".join(x for x in (fact.source, fact.edition) if x)
+        detail = f": {fact.detail}" if fact.detail else ""
+        self.recommend((), (), f"{source}.{rule.flag}={rule.value}")
+        return [
+            Contribution(
+                dimension=dim,
+                source=source,
+                key=rule.flag,
+                value=fact.value,
+                points=points,
+                rule=rule.rule,
+                ref=rule.ref,
+                explanation={
+                    lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
+                    f"{_pts(points, dim)}"
+                    for lang in ("nb", "en")
+                },
+                fact_source=fact.source,
+                fact_edition=fact.edition,
+                fact_licence=fact.licence,
+                fact_detail=fact.detail,
+                partner=partner,
+            )
+            for dim, points in rule.points.items()
+            if points
+        ]
+
+    def floor(self, dim: str, level: str, key: str, text: Text, source: str) -> None:
+        current = self.floor_by_dim.get(dim, "low")
+        if level_index(level) > level_index(current):
+            self.floor_by_dim[dim] = level
+        self.floors.append(Item(key, text, {"dimension": dim, "level": level}))
+        self.ledger.append(
+            Contribution(
+                dimension=dim,
+                source=source,
+                key=key,
+                value=level,
+                points=0,
+                rule=key,
+                explanation={
+                    lang: f"{tr(text, lang)} {ARROW} "
+                    f"{'minst' if lang == 'nb' else 'at least'} "
+                    f"{self.q.level_name(level, lang)} {dim}"
+                    for lang in ("nb", "en")
+                },
+            )
+        )
+
+    def matrix(self, s: int, a: int) -> None:
+        level = self.q.matrix[s][a]
+        if level == "low":
+            return
+        text = {
+            "nb": f"Forskningens sensitivitet S={s} og aktørrisiko A={a} (matrisen)",
+            "en": f"Research sensitivity S={s} and actor risk A={a} (the matrix)",
+        }
+        for dim in self.q.matrix_dimensions:
+            self.floor(dim, level, f"MATRIX-S{s}A{a}", text, "matrix")
+
+    def triggers(self, env: Env) -> list[str]:
+        fired = []
+        for t in self.q.hard_triggers:
+            if not evaluate(t.when, env):
+                continue
+            fired.append(t.key)
+            self.fired.append(
+                Item(t.key, t.name, {"routes": list(t.routes), "ref": t.ref})
+            )
+            text = {lang: f"{t.key} {tr(t.name, lang)}" for lang in ("nb", "en")}
+            for dim, level in t.floors.items():
+                self.floor(dim, level, t.key, text, "trigger")
+            if t.overall_floor and level_index(t.overall_floor) > level_index(
+                self.overall_floor
+            ):
+                self.overall_floor = t.overall_floor
+            self.recommend(t.routes, t.mitigations, t.key)
+        return fired
+
+    def dimensions(self) -> tuple[DimensionResult, ...]:
+        out = []
+        for dim in self.q.dimensions:
+            points = sum(c.points for c in self.ledger if c.dimension == dim.key)
+            band = self.q.band(points)
+            floor = self.floor_by_dim.get(dim.key)
+            level = max(band, floor or "low", key=level_index)
+            out.append(DimensionResult(dim.key, points, band, floor, level, dim.name))
+        return tuple(out)
+
+    def route_rules(self, env: Env) -> None:
+        for rule in self.q.route_rules:
+            if evaluate(rule.when, env):
+                self.recommend((rule.route,), (), rule.rule or rule.route)
+
+    def blocking(self, clean: Mapping[str, object], env: Env) -> list[Item]:
+        out = []
+        for b in self.q.blocking:
+            value = clean.get(b.question)
+            if value in b.values and evaluate(b.when, env):
+                detail = {"question": b.question, "reason": "unknown", "value": value}
+                out.append(Item(b.key, b.name, detail))
+                self.recommend(b.routes, (), b.key)
+        return out
+
+    def unanswered(
+        self, required: Sequence[Question], clean: Mapping[str, object]
+    ) -> list[Item]:
+        out = []
+        for question in required:
+            if not is_answered(clean.get(question.key)):
+                detail = {"question": question.key, "reason": "unanswered"}
+                self.gaps.append(Item(question.key, question.text, detail))
+                out.append(Item(question.key, question.text, detail))
+        return out
+
+    def items(
+        self, found: Mapping[str, list[str]], known: Mapping[str, Text]
+    ) -> tuple[Item, ...]:
+        return tuple(
+            Item(key, known[key], {"because": sorted(set(found[key]))})
+            for key in known
+            if key in found
+        )
+
+
+def _cap(lines: list[Contribution], cap: int | None) -> list[Contribution]:
+    """Cut lines so each dimension's sum stays within `cap`, keeping raw points."""
+    if cap is None:
+        return lines
+    used: dict[str, int] = {}
+    out = []
+    for line in lines:
+        room = cap - used.get(line.dimension, 0)
+        points = max(0, min(line.points, room))
+        used[line.dimension] = used.get(line.dimension, 0) + points
+        if points == line.points:
+            out.append(line)
+            continue
+        note = {"nb": f" (tak {cap}: {points} av", "en": f" (cap {cap}: {points} of"}
+        explanation = {
+            lang: f"{text}{note[lang]} {line.points})"
+            for lang, text in line.explanation.items()
+        }
+        out.append(
+            Contribution(
+                **{
+                    **line.__dict__,
+                    "points": points,
+                    "raw_points": line.points,
+                    "explanation": explanation,
+                }
+            )
+        )
+    return out
