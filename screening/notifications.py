@@ -1,0 +1,105 @@
+"""E-mails of the review: submitted, routed, decision, reminder.
+
+One message per recipient, in the recipient's language (`user.language`; the
+site's default for the contact point's shared address), plain text with an
+HTML alternative, rendered from `templates/email/<event>.{txt,html}`. Called
+by the tasks in `screening.tasks`, which make each send happen once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from agreements import roles
+from agreements.models import User
+from screening.models import RouteTask, Screening, Transition
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+    name: str = ""
+
+
+def _users(users: Iterable[User]) -> list[Recipient]:
+    seen: dict[str, Recipient] = {}
+    for user in users:
+        if user.email and user.is_active and user.email not in seen:
+            seen[user.email] = Recipient(user.email, user.language, str(user))
+    return list(seen.values())
+
+
+def _group(name: str) -> list[User]:
+    group = Group.objects.filter(name=name).first()
+    return list(group.user_set.all()) if group else []
+
+
+def contact_points() -> list[Recipient]:
+    found = _users(_group(roles.CONTACT_POINT))
+    shared = settings.CONTACT_POINT_EMAIL
+    if shared and shared not in {r.email for r in found}:
+        found.append(Recipient(shared, settings.LANGUAGE_CODE))
+    return found
+
+
+def export_officers() -> list[Recipient]:
+    return _users(_group(roles.EXPORT_CONTROL))
+
+
+def authors(screening: Screening) -> list[Recipient]:
+    return _users([screening.owner, *screening.co_authors.all()])
+
+
+def _send(event: str, recipients: list[Recipient], context: dict[str, object]) -> int:
+    sent = 0
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            ctx = {**context, "recipient": recipient, "site_url": settings.SITE_URL}
+            subject = render_to_string(f"email/{event}_subject.txt", ctx)
+            text = render_to_string(f"email/{event}.txt", ctx)
+            html = render_to_string(f"email/{event}.html", ctx)
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=text,
+            to=[recipient.email],
+        )
+        message.attach_alternative(html, "text/html")
+        sent += message.send()
+    return sent
+
+
+def send_submitted(step: Transition) -> int:
+    screening = step.screening
+    resubmitted = step.from_status == Screening.Status.CHANGES_REQUESTED
+    return _send(
+        "review_submitted",
+        contact_points(),
+        {"screening": screening, "step": step, "resubmitted": resubmitted},
+    )
+
+
+def send_routed(task: RouteTask) -> int:
+    return _send(
+        "review_routed", export_officers(), {"screening": task.screening, "task": task}
+    )
+
+
+def send_decision(step: Transition) -> int:
+    screening = step.screening
+    return _send(
+        "review_decision", authors(screening), {"screening": screening, "step": step}
+    )
+
+
+def send_reminder(screening: Screening, days: int) -> int:
+    return _send(
+        "review_reminder", contact_points(), {"screening": screening, "days": days}
+    )
