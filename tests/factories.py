@@ -50,3 +50,62 @@ def export_officer(**kwargs) -> User:
 
 def leader(**kwargs) -> User:
     return UserFactory(roles=[roles.LEADERSHIP], **kwargs)
+
+
+# --- Register (agreements and partners) ---
+import datetime  # noqa: E402
+
+from agreements.models import Agreement, Partner, PartnerAlias  # noqa: E402
+from countries.models import Country  # noqa: E402
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    """CountryFactory(iso2="CN", tier="T3", af_band="very_low")."""
+
+    class Meta:
+        model = Country
+        django_get_or_create = ("iso2",)
+
+    iso2 = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    iso3 = factory.LazyAttribute(lambda c: f"{c.iso2}X")
+    name_nb = factory.LazyAttribute(lambda c: f"Land {c.iso2}")
+    name_en = factory.LazyAttribute(lambda c: f"Country {c.iso2}")
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"University of Example {n}")
+    country = factory.SubFactory(CountryFactory)
+    kind = Partner.Kind.UNIVERSITY
+
+
+class PartnerAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerAlias
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.Sequence(lambda n: f"UEX{n}")
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    """AgreementFactory(partners=[p1, p2]); by default one new partner."""
+
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Research collaboration {n}")
+    kind = Agreement.Kind.RESEARCH
+    status = Agreement.Status.ACTIVE
+    responsible_unit = factory.SubFactory(UnitFactory)
+    start_date = datetime.date(2024, 1, 1)
+    end_date = datetime.date(2030, 12, 31)
+    has_termination_clause = True
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.partners.set(extracted if extracted is not None else [PartnerFactory()])
