@@ -69,6 +69,7 @@ class AgreementForm(forms.ModelForm):
 
 
 class PartnerForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     aliases = forms.CharField(
         label=_("Aliases"),
         required=False,

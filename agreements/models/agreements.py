@@ -198,6 +198,13 @@ class Agreement(models.Model):
     def get_absolute_url(self) -> str:
         return f"/agreements/{self.pk}/"
 
+    @property
+    def raised_flags(self) -> list[Any]:
+        """The flags set on this row (needs the flags.annotate() columns)."""
+        from agreements import flags
+
+        return [f for f in flags.FLAGS if getattr(self, f"flag_{f.key}", False)]
+
 
 class AgreementReminder(models.Model):
     """One reminder e-mail per agreement, threshold and end date (sent once)."""

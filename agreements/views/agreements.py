@@ -63,7 +63,6 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = get_object_or_404(queryset, pk=pk)
     context = {
         "agreement": agreement,
-        "flags": [f for f in flags.FLAGS if getattr(agreement, f"flag_{f.key}")],
         "history": history.entries(agreement),
         "can_edit": roles.is_contact_point(request.user),
     }
