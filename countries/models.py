@@ -1,19 +1,84 @@
-"""Country profiles: sourced, dated indicators and the institution's own assessment."""
+"""Country profiles: sourced, dated indicators and the institution's own assessment.
+
+Indicators are records (value, year or edition, source, licence, load date);
+the institution's assessment sits beside them and never overwrites them. The
+flag columns on Country (tier, sanctions_level, af_band, af_value, af_year,
+gdpr_adequacy) are derived from the indicators by
+`countries.services.refresh_country_flags`, the one place that writes them, so
+other apps can filter on them cheaply (`partner__country__tier`).
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from countries import flags as country_flags
+from countries import tiers
+from screening.facts import CountryFacts, Fact
 
 
 class Country(models.Model):
     """An ISO 3166-1 country (plus Kosovo, XK). Reference data: see sync_countries."""
 
+    class Tier(models.TextChoices):
+        T0 = "T0", _("T0: no flags")
+        T1 = "T1", _("T1: minor flags")
+        T2 = "T2", _("T2: elevated")
+        T3 = "T3", _("T3: high")
+
+    class SanctionsLevel(models.TextChoices):
+        NONE = "none", _("None")
+        TARGETED = "targeted", _("Targeted (persons and entities)")
+        SECTORAL = "sectoral", _("Sectoral")
+        COMPREHENSIVE = "comprehensive", _("Comprehensive or arms embargo")
+
+    class AcademicFreedomBand(models.TextChoices):
+        HIGH = "high", _("High")
+        MEDIUM = "medium", _("Medium")
+        LOW = "low", _("Low")
+        VERY_LOW = "very_low", _("Very low")
+        NOT_ASSESSED = "not_assessed", _("Not assessed")
+
+    class GdprAdequacy(models.TextChoices):
+        EEA = "eea", _("EEA")
+        ADEQUATE = "adequate", _("Adequacy decision")
+        NOT_ADEQUATE = "not_adequate", _("Not adequate")
+
     iso2 = models.CharField(_("ISO alpha-2"), max_length=2, primary_key=True)
     iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    tier = models.CharField(
+        _("tier"), max_length=2, choices=Tier.choices, default=Tier.T0, db_index=True
+    )
+    sanctions_level = models.CharField(
+        _("sanctions"),
+        max_length=15,
+        choices=SanctionsLevel.choices,
+        default=SanctionsLevel.NONE,
+        db_index=True,
+    )
+    af_band = models.CharField(
+        _("academic freedom"),
+        max_length=15,
+        choices=AcademicFreedomBand.choices,
+        default=AcademicFreedomBand.NOT_ASSESSED,
+        db_index=True,
+    )
+    af_value = models.FloatField(_("Academic Freedom Index"), null=True, blank=True)
+    af_year = models.PositiveSmallIntegerField(
+        _("Academic Freedom Index year"), null=True, blank=True
+    )
+    gdpr_adequacy = models.CharField(
+        _("GDPR adequacy"),
+        max_length=15,
+        choices=GdprAdequacy.choices,
+        default=GdprAdequacy.NOT_ADEQUATE,
+    )
 
     class Meta:
         ordering = ["name_nb"]
@@ -23,8 +88,243 @@ class Country(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return f"/countries/{self.iso2}/"
+
     @property
     def name(self) -> str:
         return (
             self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
         )
+
+    def flag_values(self) -> dict[str, str]:
+        """Every flag of screening.facts with its current value, from the indicators."""
+        return {flag: value for flag, (value, _records) in self._flags().items()}
+
+    def facts(self) -> CountryFacts:
+        """The sourced country facts the risk engine reads (one Fact per flag)."""
+        facts = []
+        for flag, (value, records) in self._flags().items():
+            facts.append(_fact(flag, value, records))
+        return CountryFacts(
+            iso2=self.iso2, name=self.name, tier=self.tier, facts=tuple(facts)
+        )
+
+    @property
+    def current_assessment(self) -> Assessment | None:
+        assessments = list(self.assessments.all())
+        return max(assessments, key=lambda a: a.assessed_at, default=None)
+
+    def _flags(self) -> dict[str, tuple[str, list[Indicator]]]:
+        """flag -> (value, the indicator records the value comes from)."""
+        records = list(self.indicators.all())  # uses prefetch_related when given
+        kind = Indicator.Kind
+        confirmed = _current(records, kind.SANCTIONS_LEVEL)
+        if confirmed:
+            sanctions = (confirmed.value, [confirmed])
+        else:
+            regimes = [
+                r for r in records if r.kind in (kind.SANCTIONS_NO, kind.SANCTIONS_EU)
+            ]
+            level = country_flags.strongest(r.regime_level for r in regimes)
+            sanctions = (level, regimes)
+        index = _current_index(records)
+        gdpr = _current(records, kind.GDPR)
+        result = {
+            "sanctions_regime": sanctions,
+            "academic_freedom_band": (
+                country_flags.af_band(index.numeric_value if index else None),
+                _list(index),
+            ),
+            "gdpr_adequacy": (gdpr.value if gdpr else "not_adequate", _list(gdpr)),
+        }
+        for flag in country_flags.ENTERED_FLAGS:
+            record = _current(records, flag)
+            result[flag] = (record.value if record else "not_assessed", _list(record))
+        return result
+
+    def derived_columns(self) -> dict[str, object]:
+        """The denormalised columns as they should be (see services)."""
+        values = self.flag_values()
+        index = _current_index(list(self.indicators.all()))
+        return {
+            "tier": tiers.derive_tier(values),
+            "sanctions_level": values["sanctions_regime"],
+            "af_band": values["academic_freedom_band"],
+            "af_value": index.numeric_value if index else None,
+            "af_year": index.year if index else None,
+            "gdpr_adequacy": values["gdpr_adequacy"],
+        }
+
+
+class Indicator(models.Model):
+    """One sourced, dated fact about a country: an index value, a regime, a flag."""
+
+    class Kind(models.TextChoices):
+        ACADEMIC_FREEDOM = "academic_freedom_index", _("Academic Freedom Index")
+        SANCTIONS_NO = "sanctions_no", _("Norwegian sanctions regulation")
+        SANCTIONS_EU = "sanctions_eu", _("EU restrictive measures (context)")
+        SANCTIONS_LEVEL = (
+            "sanctions_regime",
+            _("Sanctions level (confirmed by an administrator)"),
+        )
+        GDPR = "gdpr_adequacy", _("GDPR adequacy")
+        THREAT = "threat_assessment_named", _("Named in threat assessments")
+        RULE_OF_LAW = "rule_of_law_band", _("Rule of law")
+        TRAVEL = "travel_advice", _("Travel advice")
+        DATA_ACCESS = "state_data_access_laws", _("State data-access laws")
+
+    class Origin(models.TextChoices):
+        FIXTURE = "fixture", _("Reference data (fixtures)")
+        IMPORT = "import", _("Imported file")
+        ADMIN = "admin", _("Entered by an administrator")
+
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
+    kind = models.CharField(_("indicator"), max_length=30, choices=Kind.choices)
+    reference = models.CharField(
+        _("reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("Tells records of one kind apart, e.g. a regime or regulation id."),
+    )
+    value = models.CharField(_("value"), max_length=300)
+    numeric_value = models.FloatField(_("numeric value"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    edition = models.CharField(_("edition"), max_length=100, blank=True)
+    detail = models.TextField(
+        _("detail"), blank=True, help_text=_("Measures of a regime, or a note.")
+    )
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    licence = models.CharField(_("licence"), max_length=100, blank=True)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.ADMIN
+    )
+    loaded_at = models.DateTimeField(_("loaded"), default=timezone.now)
+    to_be_verified = models.BooleanField(_("to be verified"), default=False)
+    verification_note = models.CharField(
+        _("verification note"), max_length=300, blank=True
+    )
+
+    class Meta:
+        ordering = ["kind", "reference"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "kind", "reference"],
+                name="indicator_unique_kind_reference",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.kind} {self.reference}".strip()
+
+    @property
+    def regime_level(self) -> str:
+        """For a sanctions regime record: the level its measures amount to."""
+        measures = country_flags.parse_measures(self.detail)
+        return country_flags.regime_level(measures)
+
+    @property
+    def year_or_edition(self) -> str:
+        return " · ".join(str(p) for p in (self.year, self.edition) if p)
+
+
+class Assessment(models.Model):
+    """The institution's own assessment of a country. Every one is kept."""
+
+    class Level(models.TextChoices):
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+        VERY_HIGH = "very_high", _("Very high")
+
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    level = models.CharField(_("risk level"), max_length=10, choices=Level.choices)
+    rationale = models.TextField(_("rationale"))
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessed by"),
+        on_delete=models.PROTECT,
+        related_name="country_assessments",
+    )
+    assessed_at = models.DateTimeField(_("assessed"), default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-assessed_at", "-pk"]
+        verbose_name = _("country assessment")
+        verbose_name_plural = _("country assessments")
+
+    def __str__(self) -> str:
+        return f"{self.country_id}: {self.level}"
+
+
+def _current(records: list[Indicator], kind: str) -> Indicator | None:
+    """The latest record of a single-valued kind: newest year, then newest load."""
+    of_kind = [r for r in records if r.kind == kind]
+    return max(of_kind, key=lambda r: (r.year or 0, r.loaded_at), default=None)
+
+
+def _current_index(records: list[Indicator]) -> Indicator | None:
+    """The Academic Freedom Index value that counts: the newest year; where two
+    territories share one code (West Bank and Gaza as PS), the lower value."""
+    of_kind = [r for r in records if r.kind == Indicator.Kind.ACADEMIC_FREEDOM]
+    return max(
+        of_kind,
+        key=lambda r: (r.year or 0, r.loaded_at, -(r.numeric_value or 0)),
+        default=None,
+    )
+
+
+def _list(record: Indicator | None) -> list[Indicator]:
+    return [record] if record else []
+
+
+def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
+    if flag == "sanctions_regime" and not records:
+        return Fact(
+            flag,
+            value,
+            source="Norwegian sanctions regulations; EU restrictive measures",
+            detail="No regime in the loaded lists targets this country.",
+        )
+    if not records:
+        return Fact(flag, value, source="")
+    first = records[0]
+    if flag == "sanctions_regime" and len(records) > 1:
+        sources = sorted({r.source for r in records})
+        editions = sorted({r.edition for r in records if r.edition})
+        detail = "; ".join(
+            f"{r.reference or r.value} ({r.regime_level})" for r in records
+        )
+        return Fact(
+            flag,
+            value,
+            source=" / ".join(sources),
+            edition=" / ".join(editions),
+            licence=" / ".join(sorted({r.licence for r in records if r.licence})),
+            url=first.source_url,
+            detail=detail,
+        )
+    detail = "" if first.numeric_value is None else f"{first.numeric_value:g}"
+    return Fact(
+        flag,
+        value,
+        source=first.source,
+        edition=first.year_or_edition,
+        licence=first.licence,
+        url=first.source_url,
+        detail=detail or first.detail,
+    )
