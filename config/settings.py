@@ -246,5 +246,9 @@ LOGGING = {
 
 # Domain settings
 REVIEW_WAITING_DAYS = env.int("REVIEW_WAITING_DAYS", default=14)
+CELERY_BEAT_SCHEDULE["agreement-reminders"] = {
+    "task": "agreements.tasks.send_agreement_reminders",
+    "schedule": 24 * 60 * 60,  # daily; each threshold is e-mailed once (idempotent)
+}
 # The confidentiality marking printed on every page of every PDF report.
 REPORT_MARKING = env.str("REPORT_MARKING", default="Intern / Internal")
