@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import roles
+from screening import questionnaire as qn
 from screening.facts import CountryFacts, PartnerFacts
 
 
@@ -121,6 +122,14 @@ class Screening(models.Model):
     )
     period_start = models.DateField(_("planned start"), null=True, blank=True)
     period_end = models.DateField(_("planned end"), null=True, blank=True)
+    agreement = models.ForeignKey(
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="screenings",
+    )
     questionnaire_id = models.CharField(_("questionnaire"), max_length=40)
     questionnaire_version = models.PositiveIntegerField(_("questionnaire version"))
     answers = models.JSONField(_("answers"), default=dict, blank=True)
@@ -187,6 +196,37 @@ class Screening(models.Model):
 
     def is_author(self, user: Any) -> bool:
         return self.owner_id == user.pk or self.co_authors.filter(pk=user.pk).exists()
+
+    @property
+    def questionnaire(self) -> qn.Questionnaire:
+        """The definition this screening was started on (never the newest)."""
+        return qn.load(self.questionnaire_id, self.questionnaire_version)
+
+    def context(self) -> qn.Context:
+        """Country, partner and stage, as the conditions and the engine see them."""
+        return qn.Context(
+            country=self.country_facts(),
+            partners=(self.partner_facts(),),
+            stage=self.stage,
+        )
+
+    def clean_answers(self) -> dict[str, object]:
+        """The answers that count now: visible questions, valid values only."""
+        return qn.clean_answers(self.questionnaire, self.answers, self.context())
+
+    def rescore(self) -> None:
+        """Score the answers under the screening's own version and store it."""
+        from screening import scoring
+
+        context = self.context()
+        result = scoring.score(
+            self.questionnaire,
+            qn.clean_answers(self.questionnaire, self.answers, context),
+            context.country,
+            context.partners,
+        )
+        self.result = result.to_json()
+        self.overall_level = result.overall or self.Level.INCOMPLETE
 
     def country_facts(self) -> CountryFacts:
         country = self.country
