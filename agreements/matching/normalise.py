@@ -1,0 +1,310 @@
+"""Name normalisation for named-list matching (pure Python, no Django).
+
+A name becomes a tuple of tokens: transliterated to ASCII (rigour), lower case,
+without punctuation, with abbreviations expanded and organisation-type words in
+English, Norwegian, Chinese pinyin and Russian brought to one canonical English
+form. Organisation-type words and the names of the listed countries stay in the
+token list but weigh little when names are compared (see WEAK_TOKENS).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import pairwise
+
+from rigour.territories import lookup_territory
+from rigour.text import ascii_text
+
+# Canonical organisation-type words: they say what an organisation is, not
+# which one it is, so they weigh little in a comparison.
+ORG_TYPES = frozenset(
+    {
+        "university",
+        "institute",
+        "academy",
+        "college",
+        "laboratory",
+        "company",
+        "school",
+        "center",
+    }
+)
+# The countries the lists cover: "of China" rarely tells two entries apart.
+COUNTRY_WORDS = frozenset({"china", "chinese", "prc", "russia", "russian", "iran"})
+WEAK_TOKENS = ORG_TYPES | COUNTRY_WORDS
+
+STOPWORDS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "at",
+        "in",
+        "on",
+        "named",
+        "after",
+        "de",
+        "la",
+        "du",
+        "des",
+        "di",
+        "der",
+        "und",
+        "og",
+        "i",
+        "imeni",
+        "im",
+        "pri",
+    }
+)
+
+# token -> canonical token(s); abbreviations and other languages' forms.
+_SYNONYMS: dict[str, tuple[str, ...]] = {}
+
+
+def _add(canonical: str, *forms: str) -> None:
+    for form in forms:
+        _SYNONYMS[form] = tuple(canonical.split())
+
+
+_add(
+    "university",
+    "univ",
+    "uni",
+    "universities",
+    "universitet",
+    "universitetet",
+    "universiteit",
+    "universite",
+    "universita",
+    "universitat",
+    "universidad",
+    "universidade",
+    "daxue",
+    "universiteta",
+    "universitetskiy",
+)
+_add(
+    "institute",
+    "inst",
+    "institutes",
+    "institution",
+    "institut",
+    "instituta",
+    "institutt",
+    "instituttet",
+    "instituto",
+    "istituto",
+    "yanjiusuo",
+    "yanjiuyuan",
+)
+_add(
+    "academy",
+    "acad",
+    "academie",
+    "akademie",
+    "akademi",
+    "akademiet",
+    "akademiya",
+    "akademii",
+    "akademia",
+    "academia",
+)
+_add("academy sciences", "kexueyuan")
+_add(
+    "college",
+    "coll",
+    "colleges",
+    "xueyuan",
+    "hogskole",
+    "hogskolen",
+    "hoyskole",
+    "hochschule",
+    "kolledzh",
+)
+_add("laboratory", "lab", "labs", "laboratories", "laboratoriet", "shiyanshi")
+_add(
+    "company",
+    "co",
+    "ltd",
+    "limited",
+    "inc",
+    "corp",
+    "corporation",
+    "llc",
+    "plc",
+    "gmbh",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "ao",
+    "oao",
+    "ooo",
+    "zao",
+    "youxian",
+    "gongsi",
+)
+_add("school", "schools", "skole", "shkola")
+_add(
+    "center", "centre", "centres", "centers", "senter", "senteret", "tsentr", "zhongxin"
+)
+_add("sciences", "sci", "science", "nauk", "nauki", "kexue", "vitenskap")
+_add(
+    "technology",
+    "tech",
+    "techn",
+    "technol",
+    "technological",
+    "technical",
+    "technik",
+    "technische",
+    "technologies",
+    "teknologi",
+    "teknisk",
+    "tekhnicheskiy",
+    "tekhnologicheskiy",
+    "tekhnologiy",
+    "ligong",
+)
+_add("engineering", "eng", "engg", "inzhenernyy", "gongcheng")
+_add("research", "res", "issledovatelskiy", "issledovaniy")
+_add("scientific research", "nauchnoissledovatelskiy", "niii", "nii")
+_add("scientific", "nauchnyy", "nauchno")
+_add("national", "natl", "nat", "natsionalnyy", "nasjonal", "guojia")
+_add("state", "gosudarstvennyy")
+_add("federal", "federalnyy")
+_add("central", "tsentralnyy", "sentral")
+_add("military", "voennyy", "voyennyy")
+_add("physics", "fiziki", "fizicheskiy", "fiziko")
+_add("moscow", "moskovskiy")
+_add("saint petersburg", "sanktpeterburgskiy")
+_add("russian", "rossiyskiy", "rossiyskoy", "rossiyskaya", "rossii")
+_add("aviation", "aviatsionnyy")
+_add("economics", "ekonomiki")
+_add("higher", "vysshaya")
+_add("polytechnic", "politekhnicheskiy", "polytechnical")
+_add("applied", "prikladnoy")
+_add("mathematics", "matematiki")
+_add("chemistry", "khimii")
+_add("biology", "biologii")
+_add("nuclear", "yadernoy", "yadernyy")
+_add("naval", "morskoy", "morskaya")
+_add("space", "kosmicheskiy")
+_add("electronics", "elektroniki")
+_add("chinese academy sciences", "cas")
+_add("russian academy sciences", "ras")
+
+# Stems of the Russian forms above, so that moskovsky/moskovskij/moskovskii and
+# gosudarstvenny/gosudarstvennyj all find their entry.
+_RUSSIAN_ENDING = re.compile(r"(aia|ogo|ii|oi|ai|i|a)$")
+_RUSSIAN_ADJECTIVE = re.compile(r"s?k(aia|ogo|ii|oi|i)$")
+
+
+def _stem(word: str) -> str:
+    """Russian romanisations differ: x is "kh" or "h", endings -iy/-ij/-y/-ii."""
+    word = word.replace("kh", "h").replace("y", "i").replace("j", "i")
+    return _RUSSIAN_ENDING.sub("", word)
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """Forms to look up for a word that is not on the lists: "tomsky" -> "tomsk",
+    "uralsky" -> "ural", "skolkovsky" -> "skolkov"."""
+    forms = [word]
+    if len(word) >= 6:
+        forms.append(re.sub(r"(iy|ij|ii|yy|y|i|oy|aya|a)$", "", word))
+        forms.append(_RUSSIAN_ADJECTIVE.sub("", _stem(word) + "i"))
+    return tuple(dict.fromkeys(f for f in forms if len(f) >= 4))
+
+
+_STEMS = {
+    _stem(form): canonical for form, canonical in _SYNONYMS.items() if len(form) >= 6
+}
+
+_APOSTROPHES = re.compile("['`\u2019\u00b4\u02bc]")  # ' ` right quote, acute, modifier
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def ascii_fold(text: str) -> str:
+    """Transliterate any script to lower-case ASCII (Cyrillic, Greek, Han ...)."""
+    text = unicodedata.normalize("NFKC", text)
+    return ascii_text(text).lower()
+
+
+def _canonical(token: str) -> tuple[str, ...]:
+    if token in _SYNONYMS:
+        return _SYNONYMS[token]
+    ordinal = _ORDINAL.match(token)
+    if ordinal:
+        return (ordinal.group(1),)
+    if len(token) >= 6:
+        stem = _stem(token)
+        if stem in _STEMS:
+            return _STEMS[stem]
+    return (token,)
+
+
+def raw_tokens(name: str) -> list[str]:
+    """Lower-case ASCII words of a name, punctuation removed, nothing dropped."""
+    text = _APOSTROPHES.sub("", ascii_fold(name))
+    text = text.replace("&", " and ")
+    # "fiziko-tekhnicheskiy", "nauchno-issledovatelskiy": Russian compounds
+    text = text.replace("voenno-morsk", "morsk")
+    text = re.sub(r"(o)-(?=[a-z])", r"o ", text)
+    return [t for t in _NON_WORD.split(text) if t]
+
+
+def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Canonical tokens of a name. Adjacent words whose concatenation is a known
+    token ("jiao tong" -> "jiaotong", "bei jing" -> "beijing") are merged."""
+    words = raw_tokens(name)
+    joined = frozenset(_SYNONYMS) | merge_with
+    merged: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2):
+            chunk = "".join(words[i : i + size])
+            if i + size <= len(words) and chunk in joined:
+                merged.append(chunk)
+                i += size
+                break
+        else:
+            merged.append(words[i])
+            i += 1
+    result: list[str] = []
+    for word in merged:
+        result.extend(_canonical(word))
+    kept = (t for t in result if t not in STOPWORDS and len(t) > 1)
+    return tuple(dict.fromkeys(kept))
+
+
+def hyphen_compounds(name: str) -> set[str]:
+    """Hyphenated words joined: "Sun Yat-sen" -> {"yatsen"}."""
+    text = _APOSTROPHES.sub("", ascii_fold(name))
+    return {
+        re.sub(r"[^a-z0-9]", "", m)
+        for m in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text)
+    }
+
+
+def initials(name: str) -> str:
+    """Generated acronym: "Harbin Institute of Technology" -> "hit"."""
+    words = [w for w in raw_tokens(name) if w not in STOPWORDS and not w.isdigit()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=20_000)
+def _territory(words: str) -> str:
+    territory = lookup_territory(words)
+    return territory.code.split("-")[0].upper() if territory else ""
+
+
+def implied_countries(name: str) -> frozenset[str]:
+    """Countries the name itself states: "Norwegian ..." -> NO, "... Moscow" -> RU."""
+    words = [w for w in raw_tokens(name) if w not in STOPWORDS]
+    phrases = words + [f"{a} {b}" for a, b in pairwise(words)]
+    found = {_territory(p) for p in phrases if len(p) >= 4 and p not in _SYNONYMS}
+    return frozenset(found - {""})
