@@ -72,6 +72,14 @@ class NamedListEntry(models.Model):
         return self.name
 
 
+class PartnerMatchManager(models.Manager):
+    """Matches are always shown with their entry and list (and so is
+    partner.named_list_matches, which uses this manager)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().select_related("entry__named_list", "decided_by")
+
+
 class PartnerMatch(models.Model):
     """A partner that resembles a list entry, and the contact point's decision."""
 
@@ -110,6 +118,8 @@ class PartnerMatch(models.Model):
     decided_fingerprint = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnerMatchManager()
 
     class Meta:
         ordering = ["-score"]

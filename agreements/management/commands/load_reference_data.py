@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # Each entry is a management command that syncs one reference data set from fixtures/.
-SYNC_COMMANDS: list[str] = ["sync_countries"]
+SYNC_COMMANDS: list[str] = ["sync_countries", "sync_named_lists"]
 
 
 class Command(BaseCommand):

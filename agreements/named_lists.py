@@ -1,0 +1,279 @@
+"""Named actions on named lists: import an edition, screen partners, adjudicate.
+
+The scoring itself is pure (agreements.matching); this module feeds it the
+active entries, records what it finds as PartnerMatch rows and keeps
+Partner.named_list_status in step. Every function is idempotent: running it
+again changes nothing and never forgets a contact point's decision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from agreements.matching import CANDIDATE, Entry, Match, MatchIndex
+from agreements.matching.lists import ListFileError, list_metadata, read_list_csv
+from agreements.models import NamedList, NamedListEntry, Partner, PartnerMatch, User
+
+__all__ = ["ListFileError"]
+
+CC_BY_NC = "CC BY-NC 4.0"
+OPENSANCTIONS_NOTE = (
+    "Transcription by OpenSanctions (opensanctions.org), licensed CC BY-NC 4.0: "
+    "attribute OpenSanctions and use non-commercially only. The underlying DoD "
+    "list is a US Government work in the public domain."
+)
+SEEDED_LISTS: dict[str, dict[str, str]] = {
+    "ca_nro": {
+        "file": "ca_named_research_organizations.csv",
+        "title": "Named Research Organizations (NRO)",
+        "licence": "Crown copyright",
+        "licence_note": (
+            "Government of Canada list (Crown copyright; reproduction for "
+            "non-commercial purposes is generally permitted). Transcribed from the "
+            "official page; check it against the official page before relying on it."
+        ),
+    },
+    "us_1286": {
+        "file": "us_dod_section1286_fy2025.csv",
+        "title": "US DoD Section 1286 list",
+        "publisher": "US Department of Defense",
+        "licence": CC_BY_NC,
+        "licence_note": OPENSANCTIONS_NOTE,
+    },
+    "us_1260h": {
+        "file": "us_dod_1260h_2026.csv",
+        "title": "US DoD Section 1260H list (Chinese military companies)",
+        "publisher": "US Department of Defense",
+        "licence": CC_BY_NC,
+        "licence_note": OPENSANCTIONS_NOTE,
+    },
+}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    named_list: NamedList
+    added: int
+    updated: int
+    unchanged: int
+    retired: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match from the matcher with its list entry, for display."""
+
+    match: Match
+    entry: NamedListEntry
+
+
+def seed_named_lists() -> list[ImportResult]:
+    """Load the three seeded lists from fixtures/ (what sync_named_lists runs)."""
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    results = []
+    for key, meta in SEEDED_LISTS.items():
+        data = (fixtures / meta["file"]).read_bytes()
+        extra = {k: v for k, v in meta.items() if k != "file"}
+        results.append(import_named_list(key=key, data=data, rescreen=False, **extra))
+    rescreen_partners()
+    return results
+
+
+@transaction.atomic
+def import_named_list(
+    *,
+    key: str,
+    data: bytes,
+    title: str = "",
+    publisher: str = "",
+    edition: str = "",
+    licence: str = "",
+    licence_note: str = "",
+    rescreen: bool = True,
+) -> ImportResult:
+    """Load an edition of a list from CSV bytes. Entries missing from it are kept
+    as historical (active=False). Raises ListFileError before changing anything."""
+    rows = read_list_csv(data)
+    meta = list_metadata(data)
+    edition = edition or meta["edition"]
+    named_list, _ = NamedList.objects.get_or_create(
+        key=key, defaults={"title": title or meta["title"] or key}
+    )
+    named_list.title = title or meta["title"] or named_list.title
+    named_list.publisher = publisher or meta["publisher"] or named_list.publisher
+    named_list.source_url = meta["source_url"] or named_list.source_url
+    named_list.licence = licence or named_list.licence
+    named_list.licence_note = licence_note or named_list.licence_note
+    named_list.edition_label, named_list.edition_date = edition, _date(edition)
+    named_list.active = True
+    named_list.imported_at = timezone.now()
+    named_list.save()
+    existing = {e.name: e for e in named_list.entries.all()}
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    for row in rows:
+        entry = existing.pop(row.name, None)
+        if entry is None:
+            entry = NamedListEntry(named_list=named_list, name=row.name)
+            entry.first_seen, counts["added"] = edition, counts["added"] + 1
+        elif entry.fingerprint == row.fingerprint and entry.active:
+            counts["unchanged"] += 1
+        else:
+            counts["updated"] += 1
+        entry.aliases, entry.country = list(row.aliases), row.country
+        entry.parent_name, entry.notes = row.parent, row.notes
+        entry.fingerprint, entry.active, entry.last_seen = (
+            row.fingerprint,
+            True,
+            edition,
+        )
+        entry.save()
+    retired = [e.pk for e in existing.values() if e.active]
+    NamedListEntry.objects.filter(pk__in=retired).update(active=False)
+    if rescreen:
+        rescreen_partners()
+    return ImportResult(named_list, retired=len(retired), **counts)
+
+
+def build_index() -> MatchIndex:
+    """The matcher over every active entry of every active list."""
+    entries = NamedListEntry.objects.filter(
+        active=True, named_list__active=True
+    ).select_related("named_list")
+    return MatchIndex(
+        Entry(
+            key=e.pk,
+            name=e.name,
+            aliases=tuple(e.aliases),
+            country=e.country,
+            parent=e.parent_name,
+            list_key=e.named_list.key,
+        )
+        for e in entries
+    )
+
+
+_cached: tuple[tuple, MatchIndex] | None = None
+
+
+def current_index() -> MatchIndex:
+    """build_index(), reused until an import changes the entries."""
+    global _cached
+    signature = tuple(
+        NamedListEntry.objects.filter(active=True, named_list__active=True)
+        .aggregate(
+            n=Count("pk"),
+            last=Max("pk"),
+            imported=Max("named_list__imported_at"),
+        )
+        .values()
+    )
+    if _cached is None or _cached[0] != signature:
+        _cached = (signature, build_index())
+    return _cached[1]
+
+
+def check_name(
+    name: str, country: str = "", *, threshold: float = CANDIDATE
+) -> list[Found]:
+    """Entries resembling the name, best first (InvalidName for bad input)."""
+    matches = current_index().search(name, country, threshold=threshold)
+    entries = NamedListEntry.objects.select_related("named_list").in_bulk(
+        [m.key for m in matches]
+    )
+    return [Found(m, entries[m.key]) for m in matches if m.key in entries]
+
+
+def partner_matches(partner: Partner, index: MatchIndex | None = None) -> list[Match]:
+    """The best match per entry over the partner's name and aliases."""
+    index = index or current_index()
+    best: dict[int, Match] = {}
+    names = [partner.name, *partner.aliases.values_list("name", flat=True)]
+    for name in names:
+        for match in index.search(name, partner.country_id or ""):
+            if match.key not in best or match.score > best[match.key].score:
+                best[match.key] = match
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+@transaction.atomic
+def screen_partner(partner: Partner, *, index: MatchIndex | None = None) -> None:
+    """Record the partner's current candidates; decisions stay, except that a
+    dismissal lapses when the entry has changed since it was made."""
+    found = {m.key: m for m in partner_matches(partner, index)}
+    entries = NamedListEntry.objects.in_bulk(list(found))
+    for match in partner.named_list_matches.select_related("entry"):
+        hit = found.pop(match.entry_id, None)
+        if hit is None:
+            if match.status == PartnerMatch.Status.CANDIDATE:
+                match.delete()
+            continue
+        match.score, match.matched_name = hit.score, hit.matched_name
+        dismissed = match.status == PartnerMatch.Status.DISMISSED
+        if dismissed and match.decided_fingerprint != match.entry.fingerprint:
+            match.status = PartnerMatch.Status.CANDIDATE
+        match.save()
+    for key, hit in found.items():
+        PartnerMatch.objects.create(
+            partner=partner,
+            entry=entries[key],
+            score=hit.score,
+            matched_name=hit.matched_name,
+        )
+    update_named_list_status(partner)
+
+
+def rescreen_partners() -> int:
+    """Screen every partner against the current lists; returns how many."""
+    index = build_index()
+    partners = Partner.objects.prefetch_related("aliases")
+    for partner in partners:
+        screen_partner(partner, index=index)
+    return len(partners)
+
+
+def update_named_list_status(partner: Partner) -> str:
+    """The one place that sets Partner.named_list_status."""
+    statuses = set(
+        partner.named_list_matches.filter(entry__active=True).values_list(
+            "status", flat=True
+        )
+    )
+    confirmed = partner.named_list_matches.filter(status="confirmed").exists()
+    status = (
+        "confirmed" if confirmed else ("candidate" if "candidate" in statuses else "")
+    )
+    if partner.named_list_status != status:
+        Partner.objects.filter(pk=partner.pk).update(named_list_status=status)
+        partner.named_list_status = status
+    return status
+
+
+@transaction.atomic
+def decide_match(
+    match: PartnerMatch, *, status: str, reason: str, by: User
+) -> PartnerMatch:
+    """Confirm or dismiss a candidate, with the contact point's reason."""
+    if status not in (PartnerMatch.Status.CONFIRMED, PartnerMatch.Status.DISMISSED):
+        raise ValueError(f"not a decision: {status}")
+    if match.status == status and match.reason == reason:
+        return match
+    match.status, match.reason = status, reason.strip()
+    match.decided_by, match.decided_at = by, timezone.now()
+    match.decided_fingerprint = match.entry.fingerprint
+    match.save()
+    update_named_list_status(match.partner)
+    return match
+
+
+def _date(edition: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(edition)
+    except ValueError:
+        return None
