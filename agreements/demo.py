@@ -82,3 +82,10 @@ def seed_accounts(units: dict[str, Unit]) -> list[tuple[DemoAccount, str]]:
             user.groups.set([Group.objects.get(name=account.role)])
         created.append((account, password))
     return created
+
+
+def seed_register(units: dict[str, Unit]) -> int:
+    """Demo partners and agreements (data in demo_register.py); idempotent."""
+    from agreements import demo_register
+
+    return demo_register.seed_register(units)

@@ -21,8 +21,20 @@ class Command(BaseCommand):
     def handle(self, *args, scale: float = 0, **options):
         units = demo.seed_units()
         accounts = demo.seed_accounts(units)
+        agreements = demo.seed_register(units)
+        self.stdout.write(f"Demo register: {agreements} agreements.")
+        from screening import demo as screening_demo
+
+        screenings = screening_demo.seed_screenings()
+        self.stdout.write(f"Demo screenings: {screenings}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
             self.stdout.write(
                 f"  {account.username} / {password}  ({account.role_label})"
             )
+        if scale > 0:
+            from screening.bench import seed
+
+            self.stdout.write(f"Benchmark volumes at scale {scale} ...")
+            volume = seed.seed_volume(scale=scale, log=self.stdout.write)
+            self.stdout.write(f"Database now holds {volume}.")
