@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agreements import roles
+from config import datasets
 
 
 @login_required
@@ -21,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "sources.html")
+    return render(request, "sources.html", {"datasets": datasets.DATASETS})
 
 
 def _database_status() -> str:

@@ -97,6 +97,11 @@ class Country(models.Model):
             self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
         )
 
+    @property
+    def tier_class(self) -> str:
+        """The level-badge colour of the tier (shown with its text, never alone)."""
+        return {"T0": "low", "T1": "medium", "T2": "high", "T3": "very_high"}[self.tier]
+
     def flag_values(self) -> dict[str, str]:
         """Every flag of screening.facts with its current value, from the indicators."""
         return {flag: value for flag, (value, _records) in self._flags().items()}
@@ -232,6 +237,15 @@ class Indicator(models.Model):
         return country_flags.regime_level(measures)
 
     @property
+    def display_value(self) -> str:
+        """A flag value's label ("Not adequate"); other values as stored."""
+        from countries.labels import VALUE_LABELS
+
+        if self.kind in FLAG_KINDS:
+            return str(VALUE_LABELS.get(self.value, self.value))
+        return self.value
+
+    @property
     def year_or_edition(self) -> str:
         return " · ".join(str(p) for p in (self.year, self.edition) if p)
 
@@ -269,6 +283,11 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id}: {self.level}"
+
+
+FLAG_KINDS = frozenset(
+    {"gdpr_adequacy", "sanctions_regime", *country_flags.ENTERED_FLAGS}
+)
 
 
 def _current(records: list[Indicator], kind: str) -> Indicator | None:

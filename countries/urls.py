@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from countries import views
 
 app_name = "countries"
-urlpatterns: list = []
+urlpatterns = [
+    path("countries/", views.country_list, name="list"),
+    path("countries/<str:iso2>/", views.country_detail, name="detail"),
+]

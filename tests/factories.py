@@ -109,3 +109,61 @@ class AgreementFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         self.partners.set(extracted if extracted is not None else [PartnerFactory()])
+
+
+# --- Screenings ---
+from screening.models import Screening  # noqa: E402
+
+
+class ScreeningFactory(factory.django.DjangoModelFactory):
+    """A draft on the current questionnaire, scored like a real save."""
+
+    class Meta:
+        model = Screening
+        skip_postgeneration_save = True
+
+    owner = factory.SubFactory(UserFactory)
+    title = factory.Sequence(lambda n: f"Collaboration {n}")
+    partner = factory.SubFactory(PartnerFactory)
+    country = factory.LazyAttribute(lambda s: s.partner.country)
+    unit = factory.LazyAttribute(lambda s: s.owner.unit)
+    stage = Screening.Stage.NEW
+    questionnaire_id = "samarbeid"
+    questionnaire_version = 1
+    answers = factory.LazyFunction(dict)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        screening = model_class(*args, **kwargs)
+        screening.rescore()
+        screening.save()
+        return screening
+
+
+# --- Countries (indicators and the institution's assessments) ---
+from countries.models import Assessment, Indicator  # noqa: E402
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """IndicatorFactory(country=cn, kind="travel_advice", value="caution")."""
+
+    class Meta:
+        model = Indicator
+
+    country = factory.SubFactory(CountryFactory)
+    kind = Indicator.Kind.ACADEMIC_FREEDOM
+    reference = ""
+    value = "0.5"
+    source = "Test source"
+    source_url = "https://example.org/source"
+    licence = "CC BY 4.0"
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    country = factory.SubFactory(CountryFactory)
+    level = Assessment.Level.MEDIUM
+    rationale = "Mixed picture; see the indicators."
+    assessed_by = factory.SubFactory(UserFactory)
