@@ -167,3 +167,37 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     level = Assessment.Level.MEDIUM
     rationale = "Mixed picture; see the indicators."
     assessed_by = factory.SubFactory(UserFactory)
+
+
+# Named lists (agreements.models.named_lists)
+class NamedListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agreements.NamedList"
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"list{n}")
+    title = factory.LazyAttribute(lambda nl: f"Test list {nl.key}")
+    edition_label = "2026-01-01"
+    source_url = "https://example.org/list.pdf"
+    licence = "CC BY-NC 4.0"
+    licence_note = "Attribute the publisher; non-commercial use only."
+
+
+class NamedListEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agreements.NamedListEntry"
+
+    named_list = factory.SubFactory(NamedListFactory)
+    name = factory.Sequence(lambda n: f"Listed Institute {n}")
+    country = "CN"
+    fingerprint = factory.Sequence(lambda n: f"fp{n}")
+
+
+class PartnerMatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agreements.PartnerMatch"
+
+    partner = factory.SubFactory(PartnerFactory)
+    entry = factory.SubFactory(NamedListEntryFactory)
+    score = 0.85
+    matched_name = factory.LazyAttribute(lambda m: m.entry.name)

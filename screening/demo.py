@@ -1,0 +1,122 @@
+"""Demo screenings for the embedded demo (`seed_demo`); never for production.
+
+About fifteen screenings of the demo agreements, across risk levels and
+states, answered from a few profiles and scored by the real engine.
+Deterministic and idempotent: a screening is found again by owner and title.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from agreements.models import Agreement, User
+from screening import questionnaire as qn
+from screening.models import Screening
+
+COUNT = 15
+CALM = {"text": "Beskrevet i prosjektplanen.", "date": "2026-01-15", "country": "SE"}
+PROFILES: list[dict[str, object]] = [
+    {"collab.components": ["students_out", "students_in"]},  # exchange only
+    {
+        "collab.components": ["joint_research", "data_sharing"],
+        "data.personal": "special",
+    },
+    {
+        "collab.components": ["joint_research", "guests_in"],
+        "research.dual_use": "yes",
+        "partner.military_links": "direct",
+    },
+    {"collab.components": ["joint_research"], "collab.balance": "unknown"},
+    {
+        "collab.components": ["joint_research", "infrastructure_access"],
+        "collab.confidentiality": "partner_request",
+        "collab.initiated_by": "intermediary",
+    },
+]
+STATES = [
+    Screening.Status.DRAFT,
+    Screening.Status.SUBMITTED,
+    Screening.Status.APPROVED,
+    Screening.Status.APPROVED_WITH_CONDITIONS,
+    Screening.Status.DRAFT,
+    Screening.Status.IN_REVIEW,
+    Screening.Status.SUBMITTED,
+]
+
+
+def _calm(question: qn.Question, partner_id: int | None) -> object:
+    if question.type in CALM:
+        return CALM[question.type]
+    if question.type == "partner":
+        return str(partner_id or "")
+    options = [o for o in question.options if not o.gap and o.key != "unknown"]
+    calm = [o for o in options if not o.points] or options or list(question.options)
+    return [calm[0].key] if question.type == "multi" else calm[0].key
+
+
+def _answers(screening: Screening, profile: dict[str, object]) -> dict[str, object]:
+    """The profile's answers, plus a calm answer to every other visible question."""
+    q, context = screening.questionnaire, screening.context()
+    answers = {**screening.answers, **profile}
+    for _ in range(10):
+        visible = qn.visible_keys(q, answers, context)
+        missing = [k for k in visible if not qn.is_answered(answers.get(k))]
+        if not missing:
+            break
+        for key in missing:
+            question = q.question(key)
+            if question is not None:
+                answers[key] = _calm(question, screening.partner_id)
+    return answers
+
+
+@transaction.atomic
+def seed_screenings() -> int:
+    owner = User.objects.filter(username="forsker").first()
+    if owner is None:
+        return 0
+    agreements = (
+        Agreement.objects.prefetch_related("partners")
+        .select_related("responsible_unit")
+        .order_by("title", "pk")[:COUNT]
+    )
+    qid, version = qn.CURRENT
+    count = 0
+    for index, agreement in enumerate(agreements):
+        partner = agreement.partners.first()
+        if partner is None:
+            continue
+        screening, _ = Screening.objects.get_or_create(
+            owner=owner,
+            title=f"Vurdering: {agreement.title}"[:200],
+            defaults={
+                "partner": partner,
+                "country": partner.country,
+                "unit": agreement.responsible_unit or owner.unit,
+                "agreement": agreement,
+                "questionnaire_id": qid,
+                "questionnaire_version": version,
+                "period_start": agreement.start_date,
+                "period_end": agreement.end_date,
+            },
+        )
+        status = STATES[index % len(STATES)]
+        profile = PROFILES[index % len(PROFILES)]
+        answers = _answers(screening, profile)
+        if status == Screening.Status.DRAFT and index % 2:
+            answers = {k: v for k, v in answers.items() if not k.startswith("agr.")}
+        screening.answers = answers
+        screening.status = status
+        if status != Screening.Status.DRAFT:
+            screening.answers = screening.clean_answers()
+            day = datetime.date(2025, 1, 1) + datetime.timedelta(days=17 * index)
+            screening.submitted_at = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(10))
+            )
+        screening.rescore()
+        screening.save()
+        count += 1
+    return count

@@ -1,0 +1,280 @@
+"""The questionnaire pages: one section per page, autosave, summary and submit."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from screening import questionnaire as qn
+from screening.forms import SectionForm, to_answer, to_initial
+from screening.models import Screening
+from screening.progress import METADATA_SECTIONS, percent_done, section_progress
+from screening.services import screenings as services
+from screening.views.screenings import lang
+
+PENDING = "screening_pending_section"
+
+
+def orig_name(key: str) -> str:
+    return f"_orig.{key}"
+
+
+def dom_id(key: str) -> str:
+    return key.replace(".", "-").replace("_", "-")
+
+
+def _section(screening: Screening, key: str) -> qn.Section:
+    section = screening.questionnaire.section(key)
+    if section is None or key in METADATA_SECTIONS:
+        raise Http404("No such section")
+    return section
+
+
+def _originals(post: QueryDict, keys: list[str]) -> dict[str, object]:
+    originals: dict[str, object] = {}
+    for key in keys:
+        raw = post.get(orig_name(key))
+        if raw is None:
+            continue
+        try:
+            originals[key] = json.loads(raw)
+        except ValueError:
+            continue
+    return originals
+
+
+def _revision(post: QueryDict) -> int | None:
+    raw = post.get("revision", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@login_required
+def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    screening = get_object_or_404(
+        Screening.objects.visible_to(request.user).select_related(
+            "country", "partner", "previous"
+        ),
+        pk=pk,
+    )
+    sec = _section(screening, key)
+    context = screening.context()
+    questions = qn.visible_questions(
+        screening.questionnaire, sec, screening.answers, context
+    )
+    form = SectionForm(
+        initial={q.key: to_initial(q, screening.answers.get(q.key)) for q in questions},
+        questions=questions,
+        lang=lang(),
+    )
+    pending = request.session.get(PENDING)
+    if pending and pending.get("screening") == pk and pending.get("section") == key:
+        del request.session[PENDING]
+        if screening.is_editable and screening.is_author(request.user):
+            data = QueryDict(mutable=True)
+            for name, values in pending["data"].items():
+                data.setlist(name, values)
+            form = SectionForm(data, questions=questions, lang=lang())
+            form.is_valid()
+            messages.info(
+                request,
+                _(
+                    "Your session had run out. What you typed is filled in again: "
+                    "check it and save."
+                ),
+            )
+    return _render_section(request, screening, sec, form, questions, {})
+
+
+def _render_section(request, screening, sec, form, questions, conflicts):
+    states = section_progress(screening, lang())
+    shown = [s for s in states if s.visible]
+    keys = [s.key for s in shown]
+    position = keys.index(sec.key) if sec.key in keys else -1
+    changed = services.changed_since_previous(screening)
+    can_edit = screening.is_editable and screening.is_author(request.user)
+    rows = []
+    for question in questions:
+        field = form[question.key]
+        if not can_edit:
+            field.field.disabled = True
+        if question.type == "text" and can_edit:
+            field.field.widget.attrs.update(
+                {
+                    "hx-post": reverse(
+                        "screening:autosave", args=[screening.pk, sec.key]
+                    ),
+                    "hx-trigger": "keyup changed delay:1s",
+                    "hx-target": f"#autosave-{dom_id(question.key)}",
+                    "hx-include": f"#orig-{dom_id(question.key)}",
+                    "hx-swap": "innerHTML",
+                    "aria-describedby": f"autosave-{dom_id(question.key)}",
+                }
+            )
+        rows.append(
+            {
+                "question": question,
+                "field": field,
+                "dom_id": dom_id(question.key),
+                "orig_name": orig_name(question.key),
+                "original": json.dumps(screening.answers.get(question.key, "")),
+                "autosave": question.type == "text" and can_edit,
+                "changed": question.key in changed,
+                "previous": _display(question, changed.get(question.key)),
+                "conflict": conflicts.get(question.key),
+            }
+        )
+    context = {
+        "screening": screening,
+        "section": sec,
+        "title": qn.tr(sec.title, lang()),
+        "intro": qn.tr(sec.intro, lang()),
+        "states": states,
+        "rows": rows,
+        "form": form,
+        "can_edit": can_edit,
+        "percent": percent_done(states),
+        "step": position + 1,
+        "steps": len(shown),
+        "back": keys[position - 1] if position > 0 else None,
+        "next": keys[position + 1] if 0 <= position < len(keys) - 1 else None,
+        "is_country": sec.key == "country",
+        "country_facts": screening.country_facts() if sec.key == "country" else None,
+    }
+    status = 200
+    return render(request, "screening/section.html", context, status=status)
+
+
+def _display(question: qn.Question, value: object) -> str:
+    if not qn.is_answered(value):
+        return _("(no answer)")
+    values = value if isinstance(value, list) else [value]
+    labels = []
+    for item in values:
+        option = question.option(item)
+        labels.append(qn.tr(option.label, lang()) if option else str(item))
+    return ", ".join(labels)
+
+
+def section_post(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        data = {
+            k: request.POST.getlist(k)
+            for k in request.POST
+            if k != "csrfmiddlewaretoken"
+        }
+        request.session[PENDING] = {"screening": pk, "section": key, "data": data}
+        return redirect_to_login(request.path)
+    screening = get_object_or_404(Screening.objects.visible_to(request.user), pk=pk)
+    sec = _section(screening, key)
+    if not screening.is_author(request.user):
+        raise PermissionDenied
+    if not screening.is_editable:
+        messages.error(request, _("This screening can no longer be edited."))
+        return redirect(screening)
+    questions = qn.visible_questions(
+        screening.questionnaire, sec, screening.answers, screening.context()
+    )
+    form = SectionForm(request.POST, questions=questions, lang=lang())
+    form.is_valid()
+    found = services.save_answers(
+        screening,
+        changes=form.answer_values(),
+        originals=_originals(request.POST, [q.key for q in questions]),
+        revision=_revision(request.POST),
+        by=request.user,
+    )
+    if form.errors or found:
+        conflicts = {}
+        data = request.POST.copy()
+        for conflict in found:
+            question = form.questions[conflict.key]
+            conflicts[conflict.key] = {
+                "mine": _display(question, conflict.mine),
+                "stored": _display(question, conflict.stored),
+            }
+            stored = conflict.stored
+            if isinstance(stored, list):
+                data.setlist(conflict.key, stored)
+            else:
+                data[conflict.key] = "" if stored is None else str(stored)
+        form = SectionForm(data, questions=questions, lang=lang())
+        form.is_valid()
+        messages.warning(
+            request,
+            _(
+                "Some answers need your attention (marked below). "
+                "Your other answers are saved."
+            ),
+        )
+        return _render_section(request, screening, sec, form, questions, conflicts)
+    return _after_save(request, screening, key)
+
+
+def _after_save(request, screening, key):
+    go = request.POST.get("go", "next")
+    if go == "leave":
+        messages.success(request, _("Draft saved. You can continue later."))
+        return redirect("screening:list")
+    keys = [s.key for s in section_progress(screening, lang()) if s.visible]
+    step = -1 if go == "back" else 1
+    position = keys.index(key) + step if key in keys else 0
+    if 0 <= position < len(keys):
+        return redirect("screening:section", pk=screening.pk, key=keys[position])
+    return redirect("screening:summary", pk=screening.pk)
+
+
+def section_view(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """GET needs a login; a POST from an expired session keeps what was typed."""
+    if request.method == "POST":
+        return section_post(request, pk, key)
+    return section(request, pk, key)
+
+
+@require_POST
+def autosave(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """htmx: save one long text answer while the user types."""
+    if not request.user.is_authenticated:
+        return HttpResponse(
+            _(
+                "Not saved: your session has run out. Press Save: you will be asked "
+                "to log in and your text is kept."
+            )
+        )
+    screening = get_object_or_404(
+        Screening.objects.editable_by(request.user).distinct(), pk=pk
+    )
+    sec = _section(screening, key)
+    questions = qn.visible_questions(
+        screening.questionnaire, sec, screening.answers, screening.context()
+    )
+    texts = [q for q in questions if q.type == "text" and q.key in request.POST]
+    if not texts:
+        return HttpResponse(_("Not saved."))
+    question = texts[0]
+    form = SectionForm(request.POST, questions=[question], lang=lang())
+    if not form.is_valid():
+        return HttpResponse(" ".join(form.errors[question.key]))
+    value = to_answer(question, form.cleaned_data[question.key])
+    found = services.save_answers(
+        screening,
+        changes={question.key: value},
+        originals=_originals(request.POST, [question.key]),
+        revision=None,
+        by=request.user,
+    )
+    context = {
+        "conflict": found[0] if found else None,
+        "dom_id": dom_id(question.key),
+        "orig_name": orig_name(question.key),
+        "original": json.dumps(screening.answers.get(question.key, "")),
+    }
+    return render(request, "screening/_autosave_status.html", context)

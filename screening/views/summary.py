@@ -1,0 +1,133 @@
+"""The summary page: the result explained, the mitigation plan and submitting."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from screening import questionnaire as qn
+from screening.forms import MitigationPlanForm
+from screening.models import Screening
+from screening.progress import section_progress
+from screening.services import screenings as services
+from screening.views.screenings import lang
+from screening.views.sections import dom_id
+
+
+def explain(screening: Screening, language: str) -> dict[str, object]:
+    """The stored result, shaped for the page (nothing is re-scored here)."""
+    q = screening.questionnaire
+    result = screening.result or {}
+    ledger = result.get("ledger", [])
+    dimensions = [
+        {
+            "key": d["key"],
+            "name": qn.tr(d.get("name"), language)
+            or q.dimension_name(d["key"], language),
+            "level": d["level"],
+            "points": d["points"],
+            "floor": d.get("floor"),
+            "lines": [
+                {**line, "text": qn.tr(line.get("explanation"), language)}
+                for line in ledger
+                if line["dimension"] == d["key"]
+            ],
+        }
+        for d in result.get("dimensions", [])
+    ]
+
+    def items(name: str) -> list[dict[str, object]]:
+        return [
+            {**i, "label": qn.tr(i.get("text"), language)} for i in result.get(name, [])
+        ]
+
+    def link(question_key: str) -> str:
+        question = q.question(question_key)
+        if question is None:
+            return ""
+        return (
+            f"/screenings/{screening.pk}/section/{question.section}/"
+            f"#q-{dom_id(question_key)}"
+        )
+
+    gaps = [{**g, "link": link(g["key"])} for g in items("gaps")]
+    blocking = [
+        {**b, "link": link(b.get("detail", {}).get("question", ""))}
+        for b in items("blocking")
+    ]
+    return {
+        "complete": result.get("status") == "complete",
+        "overall": result.get("overall") or "incomplete",
+        "provisional": result.get("overall_computed"),
+        "escalated": result.get("escalated", False),
+        "dimensions": dimensions,
+        "hard_triggers": items("hard_triggers"),
+        "routes": items("routes"),
+        "mitigations": items("mitigations"),
+        "gaps": gaps,
+        "blocking": blocking,
+    }
+
+
+@login_required
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = get_object_or_404(
+        Screening.objects.visible_to(request.user).select_related(
+            "owner", "partner", "country", "unit"
+        ),
+        pk=pk,
+    )
+    language = lang()
+    explained = explain(screening, language)
+    can_edit = screening.is_editable and screening.is_author(request.user)
+    plan_items = [(m["key"], m["label"]) for m in explained["mitigations"]]
+    form = MitigationPlanForm(
+        request.POST or None,
+        initial=screening.mitigation_plan,
+        items=plan_items,
+    )
+    if request.method == "POST":
+        if not screening.is_author(request.user):
+            raise PermissionDenied
+        if not can_edit:
+            messages.error(request, _("This screening can no longer be edited."))
+            return redirect(screening)
+        if form.is_valid():
+            services.save_mitigation_plan(
+                screening, plan=form.cleaned_data, by=request.user
+            )
+            if request.POST.get("go") != "submit":
+                messages.success(request, _("Mitigation plan saved."))
+                return redirect("screening:summary", pk=pk)
+            try:
+                sent = services.submit_screening(screening, by=request.user)
+            except services.SubmitRefused:
+                messages.error(
+                    request,
+                    _(
+                        "The screening cannot be submitted yet: answer the items "
+                        "listed under 'Before you can submit'."
+                    ),
+                )
+                return redirect("screening:summary", pk=pk)
+            if sent:
+                messages.success(
+                    request,
+                    _("Submitted. The contact point will review your screening."),
+                )
+            return redirect(screening)
+    plan_rows = [{**m, "field": form[m["key"]]} for m in explained["mitigations"]]
+    context = {
+        "screening": screening,
+        "result": explained,
+        "plan_rows": plan_rows,
+        "form": form,
+        "can_edit": can_edit,
+        "states": section_progress(screening, language),
+        "blocked": bool(explained["blocking"]),
+    }
+    return render(request, "screening/summary.html", context)
