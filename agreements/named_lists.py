@@ -184,10 +184,14 @@ def check_name(
 ) -> list[Found]:
     """Entries resembling the name, best first (InvalidName for bad input)."""
     matches = current_index().search(name, country, threshold=threshold)
-    entries = NamedListEntry.objects.select_related("named_list").in_bulk(
+    entries = entries_for(matches)
+    return [Found(m, entries[m.key]) for m in matches if m.key in entries]
+
+
+def entries_for(matches: list[Match]) -> dict[int, NamedListEntry]:
+    return NamedListEntry.objects.select_related("named_list").in_bulk(
         [m.key for m in matches]
     )
-    return [Found(m, entries[m.key]) for m in matches if m.key in entries]
 
 
 def partner_matches(partner: Partner, index: MatchIndex | None = None) -> list[Match]:

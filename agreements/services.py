@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agreements import history
+from agreements import history, named_lists
 from agreements.importing import ImportRow, partner_by_name
 from agreements.models import Agreement, AgreementReminder, Partner, PartnerAlias, User
 
@@ -77,6 +77,7 @@ def save_partner(partner: Partner, *, aliases: list[str], by: User) -> Partner:
     for name in aliases:
         if name.lower() not in existing:
             PartnerAlias.objects.create(partner=partner, name=name)
+    named_lists.screen_partner(partner)  # the name or aliases may have changed
     return partner
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements.views import agreements, partners, transfer
+from agreements.views import agreements, named_lists, partners, transfer
 
 app_name = "agreements"
 urlpatterns = [
@@ -21,4 +21,15 @@ urlpatterns = [
     path("partners/new/", partners.partner_create, name="partner_create"),
     path("partners/<int:pk>/", partners.partner_detail, name="partner_detail"),
     path("partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path("partners/check/", named_lists.partner_check, name="partner_check"),
+    path(
+        "partners/<int:pk>/matches/<int:match_pk>/",
+        named_lists.match_decide,
+        name="match_decide",
+    ),
+    path(
+        "partners/<int:pk>/rescreen/",
+        named_lists.partner_rescreen,
+        name="partner_rescreen",
+    ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from screening.views import screenings, sections, summary
+from screening.views import dashboard, reports, screenings, sections, summary
 
 app_name = "screening"
 urlpatterns: list = []
@@ -32,4 +32,19 @@ urlpatterns += [
         name="autosave",
     ),
     path("screenings/<int:pk>/summary/", summary.summary, name="summary"),
+]
+
+urlpatterns += [
+    path("reports/", reports.report_list, name="report_list"),
+    path("reports/summary/", reports.request_summary, name="report_summary"),
+    path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:pk>/status/", reports.report_status, name="report_status"),
+    path("reports/<int:pk>/download/", reports.report_download, name="report_download"),
+    path("reports/<int:pk>/retry/", reports.report_retry, name="report_retry"),
+    path(
+        "screenings/<int:pk>/report/",
+        reports.request_screening_report,
+        name="report_screening",
+    ),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

@@ -1,0 +1,75 @@
+"""Named lists: the contact point's adjudication and the point-of-use check."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from agreements import named_lists
+from agreements.matching import PROBABLE, InvalidName
+from agreements.matching.index import MAX_NAME_LENGTH
+from agreements.models import Partner, PartnerMatch
+from agreements.named_list_forms import MatchDecisionForm
+from agreements.views import contact_point_required
+
+
+@contact_point_required
+def match_decide(request: HttpRequest, pk: int, match_pk: int) -> HttpResponse:
+    match = get_object_or_404(PartnerMatch, pk=match_pk, partner_id=pk)
+    form = MatchDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        named_lists.decide_match(
+            match,
+            status=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
+            by=request.user,
+        )
+        if match.status == PartnerMatch.Status.CONFIRMED:
+            messages.success(request, _("Match confirmed: the partner is flagged."))
+        else:
+            messages.success(request, _("Candidate dismissed."))
+        return redirect(f"{match.partner.get_absolute_url()}#matches-heading")
+    context = {"match": match, "partner": match.partner, "form": form}
+    return render(request, "agreements/match_decide.html", context)
+
+
+@contact_point_required
+@require_POST
+def partner_rescreen(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_object_or_404(Partner, pk=pk)
+    named_lists.screen_partner(partner)
+    messages.success(request, _("Screened again against the current named lists."))
+    return redirect(f"{partner.get_absolute_url()}#matches-heading")
+
+
+@login_required
+def partner_check(request: HttpRequest) -> HttpResponse:
+    """HTML fragment for htmx: probable matches for a name, or for a partner."""
+    name = request.GET.get("name", "")
+    country = request.GET.get("country", "")[:2].upper()
+    partner_id = request.GET.get("partner", "")
+    context: dict[str, object] = {"name": name}
+    try:
+        if partner_id:
+            partner = get_object_or_404(
+                Partner, pk=int(partner_id) if partner_id.isdigit() else 0
+            )
+            matches = named_lists.partner_matches(partner)
+            entries = named_lists.entries_for(matches)
+            found = [named_lists.Found(m, entries[m.key]) for m in matches]
+            context["name"] = partner.name
+        else:
+            found = named_lists.check_name(name, country)
+        context["found"] = [f for f in found if f.match.score >= PROBABLE]
+    except InvalidName:
+        context["error"] = (
+            _("The name is too long (at most %(max)s characters).")
+            % {"max": MAX_NAME_LENGTH}
+            if name.strip()
+            else _("Enter a name to check.")
+        )
+    return render(request, "agreements/_partner_check.html", context)

@@ -1,0 +1,167 @@
+"""The data of one screening report, read from the stored result (never re-scored).
+
+The result JSON (`screening.scoring`) is self-contained: texts in both
+languages, ledger lines with their sources. Here we pick the language, group
+the ledger by dimension and join the mitigation plan to its items.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models.named_lists import PartnerMatch
+from screening.models import Screening, Transition
+from screening.reports.dimensions import DIMENSIONS
+
+REFLECTION = "collab.reflection"
+SOURCE_ORDER = {"answer": 0, "country": 1, "partner": 2, "matrix": 3, "trigger": 4}
+
+
+def tr(text: Any, lang: str) -> str:
+    if isinstance(text, dict):
+        return text.get(lang) or text.get("en") or text.get("nb") or ""
+    return str(text or "")
+
+
+def build(screening: Screening) -> dict[str, Any]:
+    lang = "en" if (get_language() or "nb").startswith("en") else "nb"
+    screening = (
+        Screening.objects.select_related("partner", "country", "unit", "owner")
+        .prefetch_related("partner__aliases")
+        .get(pk=screening.pk)
+    )
+    result = screening.result or {}
+    levels = dict(Screening.Level.choices)
+    dimensions = []
+    for dim in result.get("dimensions", []):
+        lines = [
+            {**line, "text": tr(line.get("explanation"), lang)}
+            for line in result.get("ledger", [])
+            if line.get("dimension") == dim["key"]
+        ]
+        lines.sort(key=lambda line: SOURCE_ORDER.get(line.get("source"), 9))
+        dimensions.append(
+            {
+                **dim,
+                "title": tr(dim.get("name"), lang) or str(DIMENSIONS.get(dim["key"])),
+                "level_name": levels.get(dim.get("level"), dim.get("level")),
+                "lines": lines,
+            }
+        )
+    overall = result.get("overall") or (
+        "incomplete" if result else screening.overall_level
+    )
+    plan = screening.mitigation_plan or {}
+    transitions = list(screening.transitions.select_related("actor"))
+    tasks = {t.route: t for t in screening.route_tasks.select_related("decided_by")}
+    return {
+        "screening": screening,
+        "lang": lang,
+        "result": result,
+        "overall": overall,
+        "overall_name": levels.get(overall, overall),
+        "provisional": result.get("overall_computed")
+        if not result.get("overall")
+        else "",
+        "provisional_name": levels.get(result.get("overall_computed") or "", ""),
+        "dimensions": dimensions,
+        "hard_triggers": _items(result, "hard_triggers", lang),
+        "routes": [
+            {**item, "task": tasks.get(item["key"])}
+            for item in _items(result, "routes", lang)
+        ],
+        "decisions": transitions,
+        "conditions": [
+            t.comment
+            for t in transitions
+            if t.action == Transition.Action.APPROVE_WITH_CONDITIONS and t.comment
+        ],
+        "floors": _items(result, "floors", lang),
+        "gaps": _items(result, "gaps", lang),
+        "blocking": _items(result, "blocking", lang),
+        "mitigations": [
+            {**item, "plan": _plan_text(plan.get(item["key"]))}
+            for item in _items(result, "mitigations", lang)
+        ],
+        "other_plan": [
+            (key, _plan_text(value))
+            for key, value in plan.items()
+            if key not in {m.get("key") for m in result.get("mitigations", [])}
+            and _plan_text(value)
+        ],
+        "country_facts": _country_facts(screening),
+        "fact_lines": _fact_lines(result, lang),
+        "matches": _matches(screening),
+        "aliases": list(screening.partner.aliases.all()) if screening.partner else [],
+        "reflection": str(screening.answers.get(REFLECTION) or ""),
+        "questionnaire": result.get("questionnaire")
+        or {
+            "id": screening.questionnaire_id,
+            "version": screening.questionnaire_version,
+        },
+    }
+
+
+def _items(result: dict[str, Any], name: str, lang: str) -> list[dict[str, Any]]:
+    return [
+        {**item, "title": tr(item.get("text"), lang)} for item in result.get(name, [])
+    ]
+
+
+def _plan_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("text") or value.get("plan") or "")
+    return str(value or "")
+
+
+def _fact_lines(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Country and partner facts the score cited, once each, with their source."""
+    seen, out = set(), []
+    for line in result.get("ledger", []):
+        if line.get("source") not in ("country", "partner"):
+            continue
+        key = (line.get("key"), line.get("fact_source"), line.get("partner", ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({**line, "text": tr(line.get("explanation"), lang)})
+    return out
+
+
+FLAG_LABELS = {
+    "academic_freedom_band": _("Academic freedom"),
+    "sanctions_regime": _("Sanctions regime"),
+    "gdpr_adequacy": _("GDPR adequacy"),
+    "threat_assessment_named": _("Named in Norwegian threat assessments"),
+    "rule_of_law_band": _("Rule of law"),
+    "travel_advice": _("Travel advice"),
+    "state_data_access_laws": _("State access to data by law"),
+}
+
+
+def _country_facts(screening: Screening) -> list[dict[str, str]]:
+    return [
+        {
+            "label": str(FLAG_LABELS.get(fact.flag, fact.flag)),
+            "value": fact.value.replace("_", " "),
+            "detail": fact.detail,
+            "source": fact.source,
+            "edition": fact.edition,
+            "licence": fact.licence,
+        }
+        for fact in screening.country_facts().facts
+    ]
+
+
+def _matches(screening: Screening) -> list[PartnerMatch]:
+    if not screening.partner_id:
+        return []
+    return list(
+        PartnerMatch.objects.filter(partner_id=screening.partner_id)
+        .exclude(status=PartnerMatch.Status.DISMISSED)
+        .select_related("entry__named_list")
+        .order_by("-status", "-score")
+    )

@@ -1,0 +1,204 @@
+"""The institution risk summary: the figures behind the dashboard and the PDF.
+
+Everything is aggregated in SQL (counts grouped by level, country, unit, month),
+so the cost grows with the number of groups, not with the number of agreements
+or screenings. Lists are capped at `LIST_LIMIT` rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import Agreement, Unit
+from agreements.models.named_lists import NamedList
+from screening.models import Screening
+from screening.reports import dimensions
+
+LEVELS = ("low", "medium", "high", "very_high", "incomplete")
+HIGH_LEVELS = ("high", "very_high")
+PENDING_REVIEW = (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
+NOT_COUNTED = (Screening.Status.DRAFT, Screening.Status.WITHDRAWN)
+EXPIRY_DAYS = 90
+LIST_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which part of the institution, and which period of screenings."""
+
+    unit_id: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> Filter:
+        def date(key: str) -> dt.date | None:
+            value = params.get(key)
+            return dt.date.fromisoformat(value) if value else None
+
+        unit = params.get("unit")
+        return cls(
+            unit_id=int(unit) if unit else None,
+            since=date("since"),
+            until=date("until"),
+        )
+
+    def to_params(self) -> dict[str, Any]:
+        params: dict[str, Any] = {}
+        if self.unit_id:
+            params["unit"] = self.unit_id
+        if self.since:
+            params["since"] = self.since.isoformat()
+        if self.until:
+            params["until"] = self.until.isoformat()
+        return params
+
+
+@dataclass
+class Summary:
+    filter: Filter
+    unit: Unit | None
+    today: dt.date
+    key_figures: dict[str, int] = field(default_factory=dict)
+    by_level: dict[str, int] = field(default_factory=dict)
+    by_status: list[tuple[str, str, int]] = field(default_factory=list)
+    by_month: list[dict[str, Any]] = field(default_factory=list)
+    by_country: list[dict[str, Any]] = field(default_factory=list)
+    by_unit: list[dict[str, Any]] = field(default_factory=list)
+    by_dimension: list[dict[str, Any]] = field(default_factory=list)
+    high_risk: list[Screening] = field(default_factory=list)
+    pending_reviews: list[Screening] = field(default_factory=list)
+    expiring: list[Agreement] = field(default_factory=list)
+    named_lists: list[NamedList] = field(default_factory=list)
+
+
+def build(flt: Filter) -> Summary:
+    today = timezone.localdate()
+    unit = Unit.objects.filter(pk=flt.unit_id).first() if flt.unit_id else None
+    screenings = Screening.objects.all()
+    agreements = Agreement.objects.all()
+    if unit is not None:
+        units = unit.descendant_ids()
+        screenings = screenings.filter(unit_id__in=units)
+        agreements = agreements.filter(responsible_unit_id__in=units)
+    if flt.since:
+        screenings = screenings.filter(created_at__date__gte=flt.since)
+    if flt.until:
+        screenings = screenings.filter(created_at__date__lte=flt.until)
+    counted = screenings.exclude(status__in=NOT_COUNTED)
+    summary = Summary(filter=flt, unit=unit, today=today)
+    summary.by_level = _by_level(counted)
+    summary.by_status = _by_status(screenings)
+    summary.by_month = _by_month(counted)
+    summary.by_country = _pivot(
+        counted, "country_id", "country__name_nb", "country__name_en"
+    )
+    summary.by_unit = _pivot(counted, "unit_id", "unit__name", "unit__name")
+    summary.by_dimension = dimensions.count_levels(counted, LEVELS)
+    select = ("partner", "country", "unit", "owner")
+    summary.high_risk = list(
+        counted.filter(overall_level__in=HIGH_LEVELS)
+        .select_related(*select)
+        .order_by("-overall_level", "-updated_at")[:LIST_LIMIT]
+    )
+    summary.pending_reviews = list(
+        screenings.filter(status__in=PENDING_REVIEW)
+        .select_related(*select)
+        .order_by("submitted_at", "pk")[:LIST_LIMIT]
+    )
+    expiring = agreements.filter(
+        status=Agreement.Status.ACTIVE,
+        end_date__gte=today,
+        end_date__lte=today + dt.timedelta(days=EXPIRY_DAYS),
+    )
+    summary.expiring = list(
+        expiring.select_related("responsible_unit")
+        .prefetch_related("partners")
+        .order_by("end_date", "pk")[:LIST_LIMIT]
+    )
+    figures = agreements.aggregate(
+        active=Count("pk", filter=Q(status=Agreement.Status.ACTIVE)),
+        unscreened=Count(
+            "pk",
+            filter=Q(status=Agreement.Status.ACTIVE, last_screening_level=""),
+        ),
+        expiring=Count(
+            "pk",
+            filter=Q(
+                status=Agreement.Status.ACTIVE,
+                end_date__gte=today,
+                end_date__lte=today + dt.timedelta(days=EXPIRY_DAYS),
+            ),
+        ),
+    )
+    summary.key_figures = {
+        "screenings": sum(summary.by_level.values()),
+        "high": summary.by_level.get("high", 0) + summary.by_level.get("very_high", 0),
+        "pending": sum(
+            n for key, _label, n in summary.by_status if key in PENDING_REVIEW
+        ),
+        **figures,
+    }
+    summary.named_lists = list(NamedList.objects.filter(active=True).order_by("title"))
+    return summary
+
+
+def level_names() -> dict[str, str]:
+    return dict(Screening.Level.choices)
+
+
+def _by_level(screenings) -> dict[str, int]:
+    rows = screenings.values("overall_level").annotate(n=Count("pk"))
+    counts = {row["overall_level"]: row["n"] for row in rows}
+    return {level: counts.get(level, 0) for level in LEVELS}
+
+
+def _by_status(screenings) -> list[tuple[str, str, int]]:
+    rows = screenings.values("status").annotate(n=Count("pk"))
+    counts = {row["status"]: row["n"] for row in rows}
+    return [
+        (key, str(label), counts.get(key, 0)) for key, label in Screening.Status.choices
+    ]
+
+
+def _by_month(screenings) -> list[dict[str, Any]]:
+    rows = (
+        screenings.annotate(month=TruncMonth("created_at"))
+        .values("month", "overall_level")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    months: dict[str, dict[str, int]] = {}
+    for row in rows:
+        label = row["month"].strftime("%Y-%m") if row["month"] else _("Unknown")
+        months.setdefault(label, {})[row["overall_level"]] = row["n"]
+    return [
+        {"label": label, "levels": counts, "cells": [counts.get(k, 0) for k in LEVELS]}
+        for label, counts in list(months.items())[-24:]
+    ]
+
+
+def _pivot(screenings, key: str, name_nb: str, name_en: str) -> list[dict[str, Any]]:
+    """Counts per level for each country or unit, largest first, top 15."""
+    from django.utils.translation import get_language
+
+    name = name_en if (get_language() or "nb").startswith("en") else name_nb
+    rows = screenings.values(key, name, "overall_level").annotate(n=Count("pk"))
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        group = groups.setdefault(
+            row[key], {"key": row[key], "name": row[name], "levels": {}, "total": 0}
+        )
+        group["levels"][row["overall_level"]] = row["n"]
+        group["total"] += row["n"]
+    ordered = sorted(groups.values(), key=lambda g: (-g["total"], str(g["name"])))
+    for group in ordered:
+        group["cells"] = [group["levels"].get(level, 0) for level in LEVELS]
+    return ordered[:15]
