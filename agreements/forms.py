@@ -70,6 +70,12 @@ class AgreementForm(forms.ModelForm):
 
 class PartnerForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    ror_id = forms.CharField(
+        label=_("ROR id"),
+        required=False,
+        max_length=60,
+        help_text=_("Nine characters, such as 01xtthb56, or the full ror.org address."),
+    )
     aliases = forms.CharField(
         label=_("Aliases"),
         required=False,
