@@ -75,3 +75,52 @@ def _fail(report, message: str, error: str = "") -> None:
     Report.objects.filter(pk=report.pk, status=Report.Status.RENDERING).update(
         status=Report.Status.FAILED, error=message, finished_at=timezone.now()
     )
+
+
+# Review e-mails (owned by the review area). Each claims its row first with a
+# conditional UPDATE, so a redelivered task sends nothing twice.
+
+
+@shared_task(acks_late=True)
+def notify_submitted(transition_id: int) -> None:
+    from screening import notifications
+    from screening.models import Transition
+
+    if Transition.objects.filter(pk=transition_id, notified_at=None).update(
+        notified_at=timezone.now()
+    ):
+        notifications.send_submitted(Transition.objects.get(pk=transition_id))
+
+
+@shared_task(acks_late=True)
+def notify_routed(route_task_id: int) -> None:
+    from screening import notifications
+    from screening.models import RouteTask
+
+    if RouteTask.objects.filter(pk=route_task_id, notified_at=None).update(
+        notified_at=timezone.now()
+    ):
+        notifications.send_routed(RouteTask.objects.get(pk=route_task_id))
+
+
+@shared_task(acks_late=True)
+def notify_decision(transition_id: int) -> None:
+    from screening import notifications
+    from screening.models import Transition
+
+    if Transition.objects.filter(pk=transition_id, notified_at=None).update(
+        notified_at=timezone.now()
+    ):
+        notifications.send_decision(Transition.objects.get(pk=transition_id))
+
+
+@shared_task(acks_late=True)
+def send_review_reminders() -> int:
+    """Daily (beat): remind the contact point of reviews waiting too long."""
+    from screening import notifications
+    from screening.services import reviews
+
+    sent = 0
+    for screening, days in reviews.claim_overdue_reminders():
+        sent += notifications.send_reminder(screening, days)
+    return sent
