@@ -23,6 +23,10 @@ class Command(BaseCommand):
         accounts = demo.seed_accounts(units)
         agreements = demo.seed_register(units)
         self.stdout.write(f"Demo register: {agreements} agreements.")
+        from agreements import named_lists
+
+        screened = named_lists.rescreen_partners()
+        self.stdout.write(f"Named lists: {screened} partners screened.")
         from screening import demo as screening_demo
 
         screenings = screening_demo.seed_screenings()
