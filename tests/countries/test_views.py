@@ -101,7 +101,7 @@ def test_detail_shows_every_indicator_with_source_licence_and_verification(
     assert "Skal kontrolleres mot Lovdata" in text
     assert "Ikke vurdert" in text  # travel advice etc. not entered yet
     assert "aldri enkeltpersoner" in text  # the non-discrimination note
-    assert '<form method="post"' not in text
+    assert 'name="rationale"' not in text  # no assessment form for researchers
 
 
 def test_unknown_country_is_404(client_for, researcher):
