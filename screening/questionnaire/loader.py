@@ -260,11 +260,12 @@ class _Builder:
         return sections
 
     def question(self, item: object, section: str, where: str) -> Question:
+        if isinstance(item, dict) and item.get("key"):
+            where = f"question {item['key']!r}"
         data = self.keys(item, QUESTION, where)
         key = str(data.get("key", ""))
         if not key:
             self.fail(f"{where}: missing key")
-        where = f"question {key!r}"
         kind = data.get("type")
         if kind not in QUESTION_TYPES:
             self.fail(f"{where}: unknown type {kind!r}")

@@ -38,6 +38,7 @@ EXCHANGE = {
     "research.export_list": "not_listed",
     "research.wmd_relevance": "no",
     "research.maturity": "basic",
+    "research.transfer_channels": ["publications"],
     "research.crown_jewels": "no",
     "research.misuse_potential": "no",
     "research.ethics_review": "no",

@@ -1,0 +1,175 @@
+"""Table-driven scoring scenarios for questionnaire samarbeid v1."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening import scoring
+from tests.screening.answers import EEA, Q, answers, country, partner
+
+L, M, H, VH = "low", "medium", "high", "very_high"
+DIMS = ("AF", "SEC", "EXP", "DP", "REP")
+RESEARCH = ["joint_research"]
+
+# (id, answers, country, partners, (AF, SEC, EXP, DP, REP), overall or None)
+SCENARIOS = [
+    ("exchange_with_eea_partner", answers(), EEA, [], (L, L, L, L, L), L),
+    (
+        "dual_use_with_direct_military_links",
+        answers(
+            collab__components=RESEARCH,
+            research__dual_use="yes",
+            research__area=["ca_quantum"],
+            partner__military_links="direct",
+        ),
+        EEA, [], (L, VH, VH, L, L), VH,
+    ),
+    ("ht01_possible_sanctions_hit", answers(partner__sanctions_screened="possible_hit"),
+     EEA, [], (L, L, VH, L, L), VH),
+    ("ht01_confirmed_sanctions_list", answers(), EEA,
+     [partner("university", ("sanctions_list", "confirmed"))], (L, M, VH, L, L), VH),
+    ("ht02_list_one", answers(research__export_list="list_I"), EEA, [],
+     (L, M, H, L, L), H),
+    ("ht03_wmd", answers(research__wmd_relevance="yes"), EEA, [], (L, M, H, L, L), H),
+    ("ht04_military_partner_sensitive_research",
+     answers(collab__components=RESEARCH, research__area=["eu_8_marine"]), EEA,
+     [partner("military")], (L, VH, VH, L, L), VH),
+    ("ht04_named_list_with_dual_use", answers(research__dual_use="yes"), EEA,
+     [partner("university", ("named_list", "confirmed"))], (L, VH, VH, L, L), VH),
+    ("named_list_without_sensitive_research", answers(), EEA,
+     [partner("university", ("named_list", "confirmed"))], (L, M, M, L, L), M),
+    ("ht05_publication_veto", answers(agr__publication="veto"), EEA, [],
+     (H, L, L, L, L), H),
+    ("ht06_lab_relocation", answers(funding__conditions=["lab_relocation"]), EEA, [],
+     (L, H, L, L, L), H),
+    ("ht07_classified", answers(data__classified="yes"), EEA, [], (L, H, M, L, L), H),
+    ("ht08_pressure_at_renewal",
+     answers(case__stage="renewal", incident__pressure="yes"), EEA, [],
+     (H, H, L, L, L), VH),
+    ("ht09_comprehensive_sanctions_and_dual_use", answers(research__dual_use="yes"),
+     country("KP", "T3", sanctions_regime="comprehensive"), [], (L, VH, VH, L, L), VH),
+    ("ht10_against_all_travel", answers(),
+     country("XX", "T1", travel_advice="against_all"), [], (L, H, L, L, L), H),
+    ("ht11_special_data_without_transfer_basis",
+     answers(data__personal="special", data__third_country="yes",
+             data__transfer_basis="none"),
+     country("XX", "T1", gdpr_adequacy="not_adequate"), [], (L, L, L, H, L), H),
+    ("two_dimensions_high_escalate",
+     answers(agr__publication="veto", data__classified="yes"), EEA, [],
+     (H, H, M, L, L), VH),
+    ("blocking_sanctions_not_checked",
+     answers(partner__sanctions_screened="not_checked"), EEA, [], (L, L, L, L, L),
+     None),
+    ("blocking_export_list_unknown_under_b8",
+     answers(research__dual_use="yes", research__export_list="not_checked"), EEA, [],
+     (L, L, M, L, L), None),
+    ("blocking_wmd_unknown_under_b8",
+     answers(research__dual_use="unknown", research__wmd_relevance="unknown"), EEA, [],
+     (L, L, M, L, L), None),
+    ("export_list_unchecked_is_not_blocking_under_b7",
+     answers(research__export_list="not_checked"), EEA, [], (L, L, L, L, L), L),
+    ("blocking_guest_check_with_exp_medium",
+     answers(collab__components=["guests_in"], guest__export_check="not_done",
+             research__maturity="applied", research__area=["ca_ai_big_data"]),
+     EEA, [], (L, L, M, L, L), None),
+    ("guest_check_missing_with_exp_low_is_not_blocking",
+     answers(collab__components=["guests_in"], guest__export_check="not_done"),
+     EEA, [], (L, L, L, L, L), L),
+    ("research_area_cap",
+     answers(research__area=["ca_quantum", "ca_weapons", "ca_space", "eu_8_marine"]),
+     EEA, [], (L, L, L, L, L), L),
+    ("country_flags_cap",
+     answers(), country("XX", "T1", threat_assessment_named="main_actor",
+                        travel_advice="against_non_essential",
+                        state_data_access_laws="yes"), [], (L, M, L, L, L), M),
+    ("partner_flags_cap", answers(), EEA,
+     [partner("university", ("named_list", "confirmed"), ("named_list", "confirmed"),
+              ("incident", "yes"))], (L, M, M, L, L), M),
+    ("missing_required_answer_is_incomplete",
+     {k: v for k, v in answers().items() if k != "research.dual_use"}, EEA, [],
+     (L, L, L, L, L), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("given", "facts", "partners", "levels", "overall"),
+    [pytest.param(*s[1:], id=s[0]) for s in SCENARIOS],
+)
+def test_scenario_levels(given, facts, partners, levels, overall):
+    result = scoring.score(Q, given, facts, partners)
+    assert tuple(result.level(d) for d in DIMS) == levels
+    assert result.overall == overall
+    assert result.status == ("incomplete" if overall is None else "complete")
+
+
+def test_there_are_at_least_twenty_scenarios():
+    assert len(SCENARIOS) >= 20
+
+
+def result(name):
+    scenario = next(s for s in SCENARIOS if s[0] == name)
+    return scoring.score(Q, *scenario[1:4])
+
+
+def test_each_hard_trigger_is_named_in_its_scenario():
+    fired = {
+        t.key
+        for s in SCENARIOS
+        if s[0].startswith("ht")
+        for t in scoring.score(Q, *s[1:4]).hard_triggers
+    }
+    assert fired == {f"HT-{n:02d}" for n in range(1, 12)}
+
+
+def test_caps_cut_points_and_keep_the_raw_value():
+    areas = result("research_area_cap")
+    assert areas.dimension("EXP").points == 3
+    assert any(c.raw_points for c in areas.lines("EXP"))
+    assert result("country_flags_cap").dimension("SEC").points == 6
+    partner_capped = result("partner_flags_cap")
+    assert partner_capped.dimension("SEC").points == 5
+    assert partner_capped.dimension("EXP").points == 5
+
+
+def test_blocking_names_the_item_and_route():
+    blocked = result("blocking_sanctions_not_checked")
+    assert [b.key for b in blocked.blocking] == ["HT-U-SCR"]
+    assert "R-EC" in [r.key for r in blocked.routes]
+    assert blocked.overall_computed == "low"
+
+
+def test_unknown_scores_half_weight_rounded_up_and_opens_a_gap():
+    res = scoring.score(Q, answers(partner__state_control="unknown"), EEA, [])
+    line = next(c for c in res.ledger if c.key == "partner.state_control")
+    assert (line.points, line.gap) == (2, True)
+    assert "partner.state_control" in [g.key for g in res.gaps]
+
+
+def test_country_lines_cite_source_and_edition():
+    res = result("country_flags_cap")
+    line = next(c for c in res.ledger if c.source == "country")
+    assert (line.fact_source, line.fact_edition) == ("admin", "2023")
+    assert "Country XX" in line.explanation["nb"]
+
+
+def test_ledger_explains_in_both_languages():
+    res = result("dual_use_with_direct_military_links")
+    line = next(c for c in res.ledger if c.key == "partner.military_links")
+    assert line.explanation["en"].endswith("+5 SEC") or "+5" in line.explanation["en"]
+    assert "Direkte bånd" in line.explanation["nb"]
+    assert {"R-CP", "R-EC", "R-LEAD"} <= {r.key for r in res.routes}
+    assert "M-MIL-01" in [m.key for m in res.mitigations]
+    assert res.escalated
+
+
+def test_no_agreement_recommends_one():
+    res = scoring.score(Q, answers(collab__agreement_status="none_planned"), EEA, [])
+    assert "M-AGR-01" in [m.key for m in res.mitigations]
+    assert not any(c.key.startswith("agr.") for c in res.ledger)
+
+
+def test_names_come_from_the_definition():
+    assert Q.level_name("high", "nb") == "høy"
+    assert Q.level_name("very_high", "en") == "very high"
+    assert Q.dimension_name("EXP", "en") == "Export control and sanctions"
+    assert Q.route_name("R-DPO", "nb") == "Personvernombud"
