@@ -22,7 +22,7 @@ ROUTE_SLUGS = {
     "hr": "R-HR",
     "legal": "R-LEGAL",
     "international-office": "R-INT",
-    "ethics": "R-ETH",
+    "ethics": "R-ETHICS",
     "leadership": "R-LEAD",
 }
 ROUTE_NAMES = {
@@ -33,7 +33,7 @@ ROUTE_NAMES = {
     "R-HR": _("HR"),
     "R-LEGAL": _("Legal and contracts"),
     "R-INT": _("International office and emergency preparedness"),
-    "R-ETH": _("Research ethics"),
+    "R-ETHICS": _("Research ethics adviser"),
     "R-LEAD": _("Leadership approval"),
 }
 

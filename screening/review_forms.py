@@ -1,0 +1,102 @@
+"""Forms of the review page: they validate only; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionForm(forms.Form):
+    APPROVE = "approve"
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"
+    REQUEST_CHANGES = "request_changes"
+    REJECT = "reject"
+    CHOICES = [
+        (APPROVE, _("Approve")),
+        (APPROVE_WITH_CONDITIONS, _("Approve with conditions")),
+        (REQUEST_CHANGES, _("Request changes")),
+        (REJECT, _("Reject")),
+    ]
+    NEEDS_TEXT = {
+        APPROVE_WITH_CONDITIONS: _("Write the conditions."),
+        REQUEST_CHANGES: _("Give a reason."),
+        REJECT: _("Give a reason."),
+    }
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=CHOICES, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=_("Conditions or reason"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Required for approval with conditions, a request for changes and a "
+            "rejection. The researcher reads it."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        message = self.NEEDS_TEXT.get(data.get("decision", ""))
+        if message and not (data.get("text") or "").strip():
+            self.add_error("text", message)
+        return data
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    question_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class RouteForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Note to the export control officer"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ExportControlForm(forms.Form):
+    CLEARED = "cleared"
+    LICENCE_REQUIRED = "licence_required"
+    outcome = forms.ChoiceField(
+        label=_("Assessment"),
+        choices=[
+            (CLEARED, _("Cleared: no licence needed")),
+            (LICENCE_REQUIRED, _("Licence required")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=200,
+        help_text=_("Case number, e.g. a DEKSA reference or the archive number."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ConfirmRouteForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=200,
+        help_text=_("Who confirmed it and where it is recorded, e.g. a case number."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

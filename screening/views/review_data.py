@@ -1,0 +1,160 @@
+"""What the review page shows, read from stored rows (nothing is re-scored)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from screening import questionnaire as qn
+from screening.models import Comment, Screening, Transition
+
+
+@dataclass
+class Thread:
+    comment: Comment
+    replies: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class AnswerRow:
+    key: str
+    text: str
+    answer: str
+    ledger: list[dict[str, Any]]
+    threads: list[Thread]
+    changed: bool = False
+    before: str = ""
+
+
+@dataclass
+class SectionRows:
+    key: str
+    title: str
+    rows: list[AnswerRow]
+
+
+def threads_by_question(screening: Screening) -> dict[str, list[Thread]]:
+    """Comments as threads (one level of replies), keyed by question ("" = case)."""
+    comments = list(screening.comments.select_related("author").order_by("created_at"))
+    threads: dict[int, Thread] = {}
+    grouped: dict[str, list[Thread]] = {}
+    for comment in comments:
+        if comment.parent_id is None:
+            threads[comment.pk] = Thread(comment)
+            grouped.setdefault(comment.question_key, []).append(threads[comment.pk])
+    for comment in comments:
+        if comment.parent_id in threads:
+            threads[comment.parent_id].replies.append(comment)
+    return grouped
+
+
+def display(question: qn.Question | None, value: object, language: str) -> str:
+    if not qn.is_answered(value):
+        return _("(no answer)")
+    if question is None:
+        return str(value)
+    values = value if isinstance(value, list) else [value]
+    labels = []
+    for item in values:
+        option = question.option(item) if hasattr(question, "option") else None
+        labels.append(qn.tr(option.label, language) if option else str(item))
+    return ", ".join(labels)
+
+
+def previous_submission(screening: Screening) -> Transition | None:
+    """The submission to compare with: the one before the current round."""
+    submissions = list(
+        screening.transitions.filter(action=Transition.Action.SUBMIT).order_by(
+            "-created_at", "-pk"
+        )[:2]
+    )
+    if screening.status in (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW):
+        return submissions[1] if len(submissions) > 1 else None
+    return submissions[0] if submissions else None
+
+
+def answer_sections(
+    screening: Screening,
+    language: str,
+    threads: dict[str, list[Thread]],
+    before: dict[str, Any] | None,
+) -> list[SectionRows]:
+    """Answered questions by section, with their ledger lines, comments and change."""
+    q = screening.questionnaire
+    answers = screening.answers or {}
+    ledger: dict[str, list[dict[str, Any]]] = {}
+    for line in (screening.result or {}).get("ledger", []):
+        if line.get("source") == "answer":
+            text = qn.tr(line.get("explanation"), language)
+            ledger.setdefault(line.get("key", ""), []).append({**line, "text": text})
+    sections = []
+    for section in q.sections:
+        rows = []
+        for question in section.questions:
+            value = answers.get(question.key)
+            old = before.get(question.key) if before is not None else value
+            if not qn.is_answered(value) and not qn.is_answered(old):
+                continue
+            changed = before is not None and old != value
+            rows.append(
+                AnswerRow(
+                    key=question.key,
+                    text=qn.tr(question.text, language),
+                    answer=display(question, value, language),
+                    ledger=ledger.get(question.key, []),
+                    threads=threads.get(question.key, []),
+                    changed=changed,
+                    before=display(question, old, language) if changed else "",
+                )
+            )
+        if rows:
+            sections.append(
+                SectionRows(section.key, qn.tr(section.title, language), rows)
+            )
+    return sections
+
+
+def fact_lines(screening: Screening, language: str) -> list[dict[str, Any]]:
+    """Ledger lines from country and partner facts (not from answers)."""
+    return [
+        {**line, "text": qn.tr(line.get("explanation"), language)}
+        for line in (screening.result or {}).get("ledger", [])
+        if line.get("source") != "answer"
+    ]
+
+
+@dataclass
+class QuestionThreads:
+    key: str
+    text: str
+    threads: list[Thread]
+
+
+def for_author_page(screening: Screening, user: Any, language: str) -> dict[str, Any]:
+    """The review as the screening's overview shows it: decision, comments, actions."""
+    from screening.services import reviews
+
+    decisions = [
+        t
+        for t in screening.transitions.select_related("actor").order_by("-created_at")
+        if t.is_decision
+    ]
+    threads = threads_by_question(screening)
+    q = screening.questionnaire
+    by_question = []
+    for key, items in threads.items():
+        question = q.question(key) if key else None
+        text = qn.tr(question.text, language) if question else ""
+        by_question.append(QuestionThreads(key, text, items))
+    by_question.sort(key=lambda item: (item.key != "", item.key))
+    return {
+        "decision": decisions[0] if decisions else None,
+        "comments": by_question,
+        "can_comment": reviews.can_comment(user, screening),
+        "can_withdraw": screening.owner_id == user.pk
+        and screening.status
+        in (*reviews.UNDER_REVIEW, Screening.Status.CHANGES_REQUESTED),
+        "shown": bool(decisions or by_question or screening.status != "draft"),
+    }

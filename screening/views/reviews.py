@@ -1,0 +1,241 @@
+"""The review page of one screening and the review actions posted from it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from agreements import roles
+from agreements.models import PartnerMatch
+from screening.models import Comment, RouteTask, Screening
+from screening.review_forms import (
+    CommentForm,
+    ConfirmRouteForm,
+    DecisionForm,
+    ExportControlForm,
+    RouteForm,
+)
+from screening.services import reviews as services
+from screening.views import review_data
+from screening.views.screenings import lang
+from screening.views.summary import explain
+
+
+def _visible(request: HttpRequest, pk: int) -> Screening:
+    return get_object_or_404(
+        Screening.objects.visible_to(request.user).select_related(
+            "owner", "partner", "country", "unit", "agreement"
+        ),
+        pk=pk,
+    )
+
+
+def _reviewable(request: HttpRequest, pk: int) -> Screening:
+    """Reviewers and leadership read the review page; an author gets 403."""
+    screening = _visible(request, pk)
+    if not roles.sees_all_screenings(request.user):
+        raise PermissionDenied
+    return screening
+
+
+def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms):
+    user = request.user
+    language = lang()
+    threads = review_data.threads_by_question(screening)
+    previous = review_data.previous_submission(screening)
+    tasks = list(screening.route_tasks.select_related("decided_by"))
+    matches = []
+    if screening.partner_id:
+        matches = list(
+            PartnerMatch.objects.filter(partner_id=screening.partner_id)
+            .exclude(status=PartnerMatch.Status.DISMISSED)
+            .select_related("entry__named_list")
+        )
+    under_review = screening.status in services.UNDER_REVIEW
+    failed = getattr(forms.get("task_form"), "task_id", None)
+    explained = explain(screening, language)
+    plan = screening.mitigation_plan or {}
+    context = {
+        "screening": screening,
+        "explained": explained,
+        "sections": review_data.answer_sections(
+            screening, language, threads, previous.answers if previous else None
+        ),
+        "previous": previous,
+        "case_threads": threads.get("", []),
+        "fact_lines": review_data.fact_lines(screening, language),
+        "country_facts": screening.country_facts(),
+        "matches": matches,
+        "tasks": tasks,
+        "history": screening.transitions.select_related("actor"),
+        "mitigations": [
+            {"label": m["label"], "text": plan.get(m["key"], "")}
+            for m in explained["mitigations"]
+        ],
+        "can_decide": services.can_review(user) and under_review,
+        "can_comment": services.can_comment(user, screening),
+        "is_export_officer": roles.is_export_control(user) or user.is_superuser,
+        "is_contact_point": services.can_review(user),
+        "under_review": under_review,
+        "open_mandatory": [t for t in tasks if t.mandatory and t.is_open],
+        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "route_form": RouteForm(),
+        "comment_form": CommentForm(),
+        "task_rows": [
+            (t, forms.get("task_form") if t.pk == failed else _task_form(user, t))
+            for t in tasks
+        ],
+    }
+    return render(request, "screening/review.html", context, status=status)
+
+
+def _task_form(user, task: RouteTask, data=None):
+    """The form for a route task, if this user may record it now."""
+    if not task.is_open or task.screening.status not in services.UNDER_REVIEW:
+        return None
+    if task.is_export_control:
+        if not (roles.is_export_control(user) or user.is_superuser):
+            return None
+        form = ExportControlForm(data, prefix=f"t{task.pk}")
+    elif services.can_review(user):
+        form = ConfirmRouteForm(data, prefix=f"t{task.pk}")
+    else:
+        return None
+    form.task_id = task.pk
+    return form
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _show(request, _reviewable(request, pk))
+
+
+def _back(request: HttpRequest, screening: Screening, outcome: services.Outcome):
+    (messages.success if outcome.done else messages.warning)(request, outcome.message)
+    return redirect("screening:review", pk=screening.pk)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = _reviewable(request, pk)
+    return _back(request, screening, services.start_review(screening, by=request.user))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = _reviewable(request, pk)
+    if not services.can_review(request.user):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _show(request, screening, status=400, decision_form=form)
+    text = form.cleaned_data["text"]
+    actions = {
+        form.APPROVE: lambda: services.approve(
+            screening, by=request.user, comment=text
+        ),
+        form.APPROVE_WITH_CONDITIONS: lambda: services.approve_with_conditions(
+            screening, by=request.user, conditions=text
+        ),
+        form.REQUEST_CHANGES: lambda: services.request_changes(
+            screening, by=request.user, reason=text
+        ),
+        form.REJECT: lambda: services.reject(screening, by=request.user, reason=text),
+    }
+    outcome = actions[form.cleaned_data["decision"]]()
+    return _back(request, screening, outcome)
+
+
+@login_required
+@require_POST
+def route(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = _reviewable(request, pk)
+    form = RouteForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    outcome = services.route_to_export_control(
+        screening, by=request.user, comment=comment
+    )
+    return _back(request, screening, outcome)
+
+
+@login_required
+@require_POST
+def route_task(request: HttpRequest, pk: int, task_id: int) -> HttpResponse:
+    screening = _reviewable(request, pk)
+    task = get_object_or_404(RouteTask, pk=task_id, screening=screening)
+    form = _task_form(request.user, task, request.POST)
+    if form is None:
+        if task.is_open and screening.status in services.UNDER_REVIEW:
+            raise PermissionDenied
+        return _back(
+            request,
+            screening,
+            services.Outcome(
+                False, _("Nothing changed: this task is already recorded.")
+            ),
+        )
+    if not form.is_valid():
+        return _show(request, screening, status=400, task_form=form)
+    data = form.cleaned_data
+    if task.is_export_control:
+        outcome = services.record_export_control(
+            task,
+            by=request.user,
+            licence_required=data["outcome"] == ExportControlForm.LICENCE_REQUIRED,
+            reference=data["reference"],
+            comment=data["comment"],
+        )
+    else:
+        outcome = services.confirm_route(
+            task, by=request.user, reference=data["reference"], comment=data["comment"]
+        )
+    return _back(request, screening, outcome)
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reviewers comment on the review page; authors reply from their pages."""
+    screening = _visible(request, pk)
+    if not services.can_comment(request.user, screening):
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = get_object_or_404(
+                Comment, pk=form.cleaned_data["parent"], screening=screening
+            )
+        services.add_comment(
+            screening,
+            by=request.user,
+            body=form.cleaned_data["body"],
+            question_key=form.cleaned_data["question_key"] or "",
+            parent=parent,
+        )
+        messages.success(request, _("Your comment is saved."))
+    else:
+        messages.error(request, _("Write a comment before you save it."))
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    if roles.sees_all_screenings(request.user):
+        return redirect("screening:review", pk=screening.pk)
+    return redirect(screening)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = _visible(request, pk)
+    outcome = services.withdraw(screening, by=request.user)
+    (messages.success if outcome.done else messages.warning)(request, outcome.message)
+    return redirect(screening)
