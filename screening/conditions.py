@@ -140,7 +140,7 @@ def _fact_test(cond: Condition, env: Env) -> bool:
             return TIERS.index(tier) >= TIERS.index(cond["gte"])
         return tier in wanted
     if fact.startswith("country."):
-        return bool(country) and country.value(fact.split(".", 1)[1]) in wanted
+        return country is not None and country.value(fact.split(".", 1)[1]) in wanted
     if fact == "partner.kind":
         return any(p.kind in wanted for p in env.context.partners)
     if fact == "partner.flag":

@@ -161,7 +161,7 @@ class _Builder:
 
     def named(self, items: object, where: str, text_key: str = "name") -> list[Named]:
         out: list[Named] = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, {"key", text_key, "description"}, f"{where}[{i}]")
             key = str(data.get("key", ""))
             if not key:
@@ -372,7 +372,7 @@ class _Builder:
 
     def bands(self, items: object) -> tuple[tuple[int, str], ...]:
         bands = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, {"min", "level"}, f"bands[{i}]")
             bands.append(
                 (int(data["min"]), self.level(data.get("level"), f"bands[{i}]"))
@@ -395,7 +395,7 @@ class _Builder:
 
     def scale(self, items: object, where: str) -> tuple[tuple[int, Condition], ...]:
         out = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, {"value", "when"}, f"{where}[{i}]")
             cond = self.cond(data.get("when"), f"{where}[{i}].when")
             if cond is None or not 1 <= int(data.get("value", 0)) <= 3:
@@ -408,7 +408,7 @@ class _Builder:
         allowed = {"key", "name", "when", "floors", "overall_floor", "routes"}
         allowed |= {"mitigations", "ref"}
         out: list[HardTrigger] = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, allowed, f"hard_triggers[{i}]")
             key = str(data.get("key", ""))
             where = f"hard trigger {key!r}"
@@ -439,7 +439,7 @@ class _Builder:
     def blocking(self, items: object) -> list[Blocking]:
         allowed = {"key", "question", "values", "name", "when", "routes"}
         out = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, allowed, f"blocking[{i}]")
             key = str(data.get("key", ""))
             out.append(
@@ -456,7 +456,7 @@ class _Builder:
 
     def route_rules(self, items: object) -> list[RouteRule]:
         out = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, {"route", "when", "rule"}, f"route_rules[{i}]")
             when = self.cond(data.get("when"), f"route_rules[{i}].when")
             if when is None:
@@ -470,7 +470,7 @@ class _Builder:
     def flags(self, items: object, where: str) -> list[FlagRule]:
         allowed = {"flag", "value", "points", "rule", "ref", "when", "label"}
         out = []
-        for i, item in enumerate(items or []):  # type: ignore[attr-defined]
+        for i, item in enumerate(_list(items)):
             data = self.keys(item, allowed, f"{where}[{i}]")
             rule = str(data.get("rule") or f"{data.get('flag')}={data.get('value')}")
             out.append(
@@ -569,3 +569,7 @@ class _Builder:
 
 def key_rule(data: Mapping[str, Any], value: str) -> str:
     return f"{data.get('key')}={value}"
+
+
+def _list(items: object) -> list[Any]:
+    return list(items) if isinstance(items, list) else []
