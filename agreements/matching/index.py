@@ -41,7 +41,8 @@ _CHAR_SHARE = 0.2  # how much a poor character similarity can take away
 _QUERY_EXTRA = 1.2  # "Tianjin Medical University" is not "Tianjin University"
 _ENTRY_EXTRA = 0.8  # but a shortened name is often the same organisation
 _FLOOR = 0.75  # no distinctive word weighs less than this share of the rarest
-_FUZZY_CUTOFF = 80  # rapidfuzz ratio for two words to count as the same word
+_FUZZY_CUTOFF = 80
+_FUZZY_MIN_LENGTH = 6  # rapidfuzz ratio for two words to count as the same word
 _ORG_WEIGHT = 0.7
 _COUNTRY_WEIGHT = 0.5
 
@@ -180,6 +181,8 @@ class MatchIndex:
             for form in forms:
                 if form in self._postings:
                     similar.setdefault(form, 1.0)
+                if len(form) < _FUZZY_MIN_LENGTH:  # acronyms: BMSTU is not BMSU
+                    continue
                 for other, score, _ in process.extract(
                     form,
                     self._vocab,

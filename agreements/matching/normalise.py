@@ -224,6 +224,7 @@ _STEMS = {
 }
 
 _APOSTROPHES = re.compile("['`\u2019\u00b4\u02bc]")  # ' ` right quote, acute, modifier
+_ELISION = re.compile("(?<![a-z])[dl]['\u2019](?=[a-z])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
@@ -249,7 +250,8 @@ def _canonical(token: str) -> tuple[str, ...]:
 
 def raw_tokens(name: str) -> list[str]:
     """Lower-case ASCII words of a name, punctuation removed, nothing dropped."""
-    text = _APOSTROPHES.sub("", ascii_fold(name))
+    text = _ELISION.sub(" ", ascii_fold(name))  # "d'Iran" -> "d Iran"
+    text = _APOSTROPHES.sub("", text)  # "Xi'an" -> "Xian"
     text = text.replace("&", " and ")
     # "fiziko-tekhnicheskiy", "nauchno-issledovatelskiy": Russian compounds
     text = text.replace("voenno-morsk", "morsk")

@@ -1,0 +1,65 @@
+"""The contact point adjudicates named-list candidates of a demo partner."""
+
+from __future__ import annotations
+
+import pytest
+
+from agreements import demo, named_lists
+from agreements.models import Partner, PartnerMatch
+from tests import factories as f
+
+pytestmark = pytest.mark.browser
+
+
+def test_contact_point_confirms_one_candidate_and_dismisses_another(browse):
+    f.contact_point(username="kontakt")
+    demo.seed_register(demo.seed_units())
+    named_lists.seed_named_lists()
+    nudt = Partner.objects.get(name="National University of Defense Technology")
+    browse.login("kontakt")
+    browse.page.context.add_cookies(
+        [{"name": "django_language", "value": "en", "url": browse.base_url}]
+    )
+    browse.visit(f"/partners/{nudt.pk}/")
+    browse.screenshot("candidates")
+    page = browse.page
+    assert page.is_visible("text=Candidates awaiting the contact point's assessment")
+
+    same = PartnerMatch.objects.get(
+        partner=nudt,
+        entry__name="National University of Defense Technology",
+        entry__named_list__key="ca_nro",
+    )
+    other = PartnerMatch.objects.get(
+        partner=nudt,
+        entry__name="National Defense University",
+        entry__named_list__key="ca_nro",
+    )
+    page.fill(f"#reason-{same.pk}", "Same institution: Changsha, PLA")
+    page.click(f"#match-{same.pk} button[value=confirmed]")
+    browse.audit()
+    assert page.is_visible("text=Match confirmed: the partner is flagged.")
+
+    page.fill(
+        f"#reason-{other.pk}", "Different institution (Beijing), not this partner"
+    )
+    page.click(f"#match-{other.pk} button[value=dismissed]")
+    browse.audit()
+    browse.screenshot("decided")
+    assert page.is_visible("text=Candidate dismissed.")
+    assert page.is_visible("text=Confirmed match on a named list")
+
+    same.refresh_from_db()
+    other.refresh_from_db()
+    nudt.refresh_from_db()
+    assert (same.status, other.status) == ("confirmed", "dismissed")
+    assert nudt.named_list_status == "confirmed"
+    assert other.reason == "Different institution (Beijing), not this partner"
+
+    browse.visit("/partners/")  # the register's flag
+    assert page.is_visible("text=Confirmed match")
+
+    fragment = page.request.get(
+        browse.base_url + "/partners/check/?name=Harbin+Inst.+of+Technology&country=CN"
+    )  # an htmx fragment, not a page: no axe audit
+    assert "the contact point will assess it" in fragment.text()
