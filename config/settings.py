@@ -250,5 +250,9 @@ CELERY_BEAT_SCHEDULE["agreement-reminders"] = {
     "task": "agreements.tasks.send_agreement_reminders",
     "schedule": 24 * 60 * 60,  # daily; each threshold is e-mailed once (idempotent)
 }
+CELERY_BEAT_SCHEDULE["review-reminders"] = {
+    "task": "screening.tasks.send_review_reminders",
+    "schedule": 24 * 60 * 60,  # daily; each review is reminded of once per limit
+}
 # The confidentiality marking printed on every page of every PDF report.
 REPORT_MARKING = env.str("REPORT_MARKING", default="Intern / Internal")

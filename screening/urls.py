@@ -1,6 +1,14 @@
 from django.urls import path
 
-from screening.views import dashboard, reports, screenings, sections, summary
+from screening.views import (
+    dashboard,
+    reports,
+    review_queue,
+    reviews,
+    screenings,
+    sections,
+    summary,
+)
 
 app_name = "screening"
 urlpatterns: list = []
@@ -47,4 +55,19 @@ urlpatterns += [
         name="report_screening",
     ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+]
+
+urlpatterns += [
+    path("reviews/", review_queue.queue, name="review_queue"),
+    path("screenings/<int:pk>/review/", reviews.review, name="review"),
+    path("screenings/<int:pk>/review/start/", reviews.start, name="review_start"),
+    path("screenings/<int:pk>/review/decide/", reviews.decide, name="review_decide"),
+    path("screenings/<int:pk>/review/route/", reviews.route, name="review_route"),
+    path(
+        "screenings/<int:pk>/review/routes/<int:task_id>/",
+        reviews.route_task,
+        name="review_route_task",
+    ),
+    path("screenings/<int:pk>/comments/", reviews.comment, name="comment"),
+    path("screenings/<int:pk>/withdraw/", reviews.withdraw, name="withdraw"),
 ]

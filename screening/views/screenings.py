@@ -23,6 +23,7 @@ from screening.forms import CoAuthorForm, NewScreeningForm
 from screening.models import Screening
 from screening.progress import section_progress
 from screening.services import screenings as services
+from screening.views import review_data
 
 PAGE_SIZE = 25
 
@@ -197,6 +198,7 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": screening.is_editable and screening.is_author(request.user),
         "is_owner": screening.owner_id == request.user.pk,
         "co_author_form": CoAuthorForm(screening=screening),
+        "review": review_data.for_author_page(screening, request.user, lang()),
     }
     return render(request, "screening/screening_detail.html", context)
 

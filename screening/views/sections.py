@@ -19,6 +19,7 @@ from screening.forms import SectionForm, to_answer, to_initial
 from screening.models import Screening
 from screening.progress import METADATA_SECTIONS, percent_done, section_progress
 from screening.services import screenings as services
+from screening.views import review_data
 from screening.views.screenings import lang
 
 PENDING = "screening_pending_section"
@@ -101,6 +102,7 @@ def _render_section(request, screening, sec, form, questions, conflicts):
     position = keys.index(sec.key) if sec.key in keys else -1
     changed = services.changed_since_previous(screening)
     can_edit = screening.is_editable and screening.is_author(request.user)
+    threads = review_data.threads_by_question(screening)
     rows = []
     for question in questions:
         field = form[question.key]
@@ -130,6 +132,7 @@ def _render_section(request, screening, sec, form, questions, conflicts):
                 "changed": question.key in changed,
                 "previous": _display(question, changed.get(question.key)),
                 "conflict": conflicts.get(question.key),
+                "review_threads": threads.get(question.key, []),
             }
         )
     context = {
