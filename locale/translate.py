@@ -57,6 +57,10 @@ def main() -> int:
                     entry.msgstr_plural = {0: table[entry.msgid], 1: plural}
                 else:
                     entry.msgstr = table[entry.msgid]
+            elif "fuzzy" in entry.flags:
+                # makemessages' guesses are often wrong: never ship them.
+                entry.msgstr = ""
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             if not (entry.msgstr or any(entry.msgstr_plural.values())):
