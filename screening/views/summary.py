@@ -84,7 +84,10 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     language = lang()
     explained = explain(screening, language)
     can_edit = screening.is_editable and screening.is_author(request.user)
-    plan_items = [(m["key"], m["label"]) for m in explained["mitigations"]]
+    plan_items = [
+        (m["key"], _("Your plan for %(key)s") % {"key": m["key"]})
+        for m in explained["mitigations"]
+    ]
     form = MitigationPlanForm(
         request.POST or None,
         initial=screening.mitigation_plan,

@@ -9,7 +9,7 @@ import pytest
 from screening.models import Screening
 from screening.services import screenings as services
 from tests import factories
-from tests.screening.answers import answer_everything
+from tests.screening.flow_answers import answer_everything
 
 pytestmark = pytest.mark.django_db
 
