@@ -53,7 +53,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, **overrides: str) -> subprocess.Popen:
+    """gunicorn on loopback with production settings (DEBUG off, no TLS redirect)."""
     env = {
         **os.environ,
         "DEBUG": "0",
@@ -63,6 +64,7 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         "SECRET_KEY": settings.SECRET_KEY,
+        **overrides,
     }
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
