@@ -113,4 +113,16 @@ DATASETS = (
         "url": "https://science.gc.ca/site/science/en/safeguarding-your-research/guidelines-and-tools-implement-research-security/sensitive-technology-research-areas",
         "use": _("Research-area vocabulary for export control triage."),
     },
+    {
+        "file": "research_areas.csv",
+        "title": _("Research-area vocabulary"),
+        "publisher": "Samarbeidssjekk",
+        "edition": _("Questionnaire version 1"),
+        "licence": "AGPL-3.0-or-later",
+        "url": "https://eur-lex.europa.eu/eli/reg/2021/821/oj",
+        "use": _(
+            "The research areas a screening offers, with a sensitivity tag, derived "
+            "from the EU dual-use categories and Canada's sensitive technology areas."
+        ),
+    },
 )
