@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Unit
 from screening.reports.summary import Filter
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = forms.DateInput(
+    attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+)
 
 
 class SummaryFilterForm(forms.Form):
@@ -17,6 +19,7 @@ class SummaryFilterForm(forms.Form):
         queryset=Unit.objects.all(),
         required=False,
         empty_label=_("The whole institution"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     since = forms.DateField(label=_("Started from"), required=False, widget=DATE)
     until = forms.DateField(label=_("Started until"), required=False, widget=DATE)
