@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -18,7 +22,7 @@ from agreements import roles
 from screening.bench import load
 from screening.bench.pages import FormReader
 from screening.models import Screening
-from tests.worker import test_database_url
+from tests.worker import QUEUES, ROOT, WorkerProcess, test_database_url
 
 MESSAGE = re.compile(r'class="alert[^"]*"[^>]*>(.*?)</div>', re.S)
 
@@ -119,3 +123,39 @@ def gunicorn(**env: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+class DrillWorker(WorkerProcess):
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+
+
+def start_worker(broker_url: str, directory: Path) -> DrillWorker:
+    """A real Celery worker (both queues) on the test database and `broker_url`."""
+    mail_dir = directory / "mail"
+    mail_dir.mkdir(exist_ok=True)
+    log = directory / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_database_url(),
+        "CELERY_BROKER_URL": broker_url,
+        "EMAIL_URL": f"filemail:///{mail_dir}",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CONN_MAX_AGE": "0",
+    }
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker"]
+    command += ["-Q", ",".join(QUEUES), "--pool", "solo", "--loglevel", "INFO"]
+    command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    command += ["-n", f"drill-{os.getpid()}@%h"]
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+    worker = DrillWorker(process, log, mail_dir)
+    worker.wait_for(lambda: " ready." in worker.log_text(), 60, "worker start")
+    return worker

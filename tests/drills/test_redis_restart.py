@@ -1,0 +1,142 @@
+"""Drill: Redis stops and comes back while reports and e-mails are queued.
+
+The drill runs its own Redis on port 6390 (never the shared one), with the
+append-only file on as in docker-compose.yml, so queued tasks survive the
+restart. While Redis is away, a user who asks for a report is told so clearly
+(no 500) and can retry; once it is back, a real worker drains the queue and
+every report and e-mail comes out exactly once.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from config.celery import app as celery_app
+from screening.models import Report, Transition
+from screening.services import screenings as screening_services
+from tests import factories
+from tests.drills.support import ensure_groups, start_worker
+from tests.screening.flow_answers import answer_everything
+from tests.services import need, need_postgres
+
+pytestmark = pytest.mark.services
+PORT = 6390
+URL = f"redis://127.0.0.1:{PORT}/0"
+
+
+class DrillRedis:
+    def __init__(self, directory) -> None:
+        self.directory = directory
+
+    def start(self) -> None:
+        subprocess.run(
+            [
+                *("redis-server", "--port", str(PORT), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "yes", "--appendfsync", "always"),
+                *("--dir", str(self.directory), "--daemonize", "yes"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        self._cli("ping", attempts=50)
+
+    def stop(self) -> None:
+        self._cli("shutdown")
+
+    def _cli(self, *command: str, attempts: int = 1) -> None:
+        for _ in range(attempts):
+            done = subprocess.run(
+                ["redis-cli", "-p", str(PORT), *command],
+                capture_output=True,
+                check=False,
+            )
+            if done.returncode == 0 and b"Could not connect" not in done.stdout:
+                return
+            subprocess.run(["sleep", "0.1"], check=False)
+
+
+def _reset_broker_pools() -> None:
+    """Drop pooled broker connections, so the next publish connects afresh."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def drill_redis(transactional_db, settings, tmp_path, monkeypatch):
+    need_postgres()
+    need(
+        bool(shutil.which("redis-server"))
+        and settings.CELERY_BROKER_URL.startswith("redis://"),
+        "Redis (redis-server and CELERY_BROKER_URL=redis://...)",
+    )
+    settings.MEDIA_ROOT = tmp_path / "media"
+    previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+    redis = DrillRedis(tmp_path)
+    redis.start()
+    settings.CELERY_BROKER_URL = celery_app.conf.broker_url = URL
+    monkeypatch.setenv("CELERY_BROKER_URL", URL)  # Celery reads the variable first
+    celery_app.conf.task_always_eager = False
+    _reset_broker_pools()
+    yield redis
+    subprocess.run(["redis-cli", "-p", str(PORT), "shutdown", "nosave"], check=False)
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+    _reset_broker_pools()
+
+
+def test_reports_and_emails_queued_across_a_redis_restart_arrive_once(
+    drill_redis, client, tmp_path
+):
+    ensure_groups()
+    contact = factories.contact_point(email="kontakt@example.no")
+    owner = factories.researcher()
+    screening = factories.ScreeningFactory(owner=owner)
+    screening.answers = answer_everything(screening)
+    screening.save()
+    client.force_login(contact)
+
+    # Queued while Redis is up and no worker runs: one report, one e-mail.
+    client.post(f"/screenings/{screening.pk}/report/")
+    screening_services.submit_screening(screening, by=owner)
+    queued = Report.objects.get()
+    assert queued.status == Report.Status.QUEUED
+
+    drill_redis.stop()
+    page = client.post("/reports/summary/", {}, follow=True)
+    assert page.status_code == 200  # never a 500 while the broker is away
+    away = Report.objects.exclude(pk=queued.pk).get()
+    assert away.status == Report.Status.FAILED
+    assert "could not be reached" in away.error or "kunne ikke nås" in away.error
+    assert away.error in page.content.decode()
+
+    drill_redis.start()
+    _reset_broker_pools()
+    worker = start_worker(URL, tmp_path)
+    try:
+        worker.wait_for(
+            lambda: Report.objects.filter(status=Report.Status.READY).count() == 1,
+            120,
+            "the report queued before the restart",
+        )
+        client.post(f"/reports/{away.pk}/retry/")
+        worker.wait_for(
+            lambda: Report.objects.filter(status=Report.Status.READY).count() == 2,
+            120,
+            "the retried report",
+        )
+        worker.wait_for(
+            lambda: not Transition.objects.filter(notified_at=None).exists(),
+            60,
+            "the e-mail queued before the restart",
+        )
+    finally:
+        worker.stop()
+
+    reports = list(Report.objects.all())
+    assert [r.attempts for r in reports] == [1, 1]  # nothing rendered twice
+    assert len(list((tmp_path / "media" / "reports").iterdir())) == 2
+    mails = [p.read_text(errors="replace") for p in worker.mail_dir.iterdir()]
+    to_contact = [m for m in mails if "kontakt@example.no" in m]
+    assert len(to_contact) == Transition.objects.count() == 1  # sent once, not lost
