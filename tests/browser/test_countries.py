@@ -48,3 +48,7 @@ def test_researcher_browses_country_profiles_in_both_languages(browse):
     page.wait_for_load_state("load")
     browse.audit()
     assert page.locator("h1").inner_text() == "Kina"
+
+    browse.visit("/sources/")
+    assert page.get_by_text("vdem_academic_freedom_2023.csv").is_visible()
+    browse.screenshot("sources")
