@@ -117,7 +117,7 @@ def mandatory_routes(result: dict[str, Any]) -> set[str]:
     return keys
 
 
-def _sync_route_tasks(screening: Screening) -> list[RouteTask]:
+def sync_route_tasks(screening: Screening) -> list[RouteTask]:
     """One task per route of the result; returns the tasks created now.
 
     A resubmission keeps recorded decisions; open tasks whose route is no
@@ -163,7 +163,7 @@ def record_submission(screening: Screening, *, by: User) -> Transition | None:
     step = _record(
         screening, action=Transition.Action.SUBMIT, from_status=before, by=by
     )
-    _announce_routes(_sync_route_tasks(screening))
+    _announce_routes(sync_route_tasks(screening))
     tasks.notify_submitted.delay_on_commit(step.pk)
     return step
 
@@ -332,7 +332,7 @@ def _decide(
         return _stale(current)
     step = _move(current, to=to, action=action, by=by, comment=reason.strip())
     if to == S.REJECTED and current.agreement_id:
-        _update_agreement(current, current.agreement_id)
+        update_agreement(current, current.agreement_id)
     tasks.notify_decision.delay_on_commit(step.pk)
     if to == S.REJECTED:
         return Outcome(True, _("The screening is rejected."))
@@ -433,11 +433,11 @@ def link_agreement(screening: Screening) -> Agreement:
         screening.agreement = agreement
         screening.save(update_fields=["agreement"])
         agreement_id = agreement.pk
-    _update_agreement(screening, agreement_id)
+    update_agreement(screening, agreement_id)
     return Agreement.objects.get(pk=agreement_id)
 
 
-def _update_agreement(screening: Screening, agreement_id: int) -> None:
+def update_agreement(screening: Screening, agreement_id: int) -> None:
     Agreement.objects.filter(pk=agreement_id).update(
         last_screening=screening,
         last_screening_level=screening.overall_level,

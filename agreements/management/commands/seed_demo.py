@@ -31,6 +31,9 @@ class Command(BaseCommand):
 
         screenings = screening_demo.seed_screenings()
         self.stdout.write(f"Demo screenings: {screenings}.")
+        from screening import demo_reviews
+
+        self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
             self.stdout.write(
