@@ -1,0 +1,41 @@
+"""Display labels for the country flags of screening.facts (both languages)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+FLAG_LABELS = {
+    "sanctions_regime": _("Sanctions"),
+    "academic_freedom_band": _("Academic freedom"),
+    "gdpr_adequacy": _("GDPR adequacy"),
+    "threat_assessment_named": _("Named in Norwegian threat assessments"),
+    "rule_of_law_band": _("Rule of law"),
+    "travel_advice": _("Travel advice (Ministry of Foreign Affairs)"),
+    "state_data_access_laws": _("State data-access laws"),
+}
+
+VALUE_LABELS = {
+    "not_assessed": _("Not assessed"),
+    "none": _("None"),
+    "targeted": _("Targeted (persons and entities)"),
+    "sectoral": _("Sectoral"),
+    "comprehensive": _("Comprehensive or arms embargo"),
+    "high": _("High"),
+    "medium": _("Medium"),
+    "low": _("Low"),
+    "very_low": _("Very low"),
+    "eea": _("EEA"),
+    "adequate": _("Adequacy decision"),
+    "not_adequate": _("Not adequate"),
+    "no": _("No"),
+    "yes": _("Yes"),
+    "mentioned": _("Mentioned"),
+    "main_actor": _("Named as a main actor"),
+    "ok": _("Sound"),
+    "weak": _("Weak"),
+    "very_weak": _("Very weak"),
+    "normal": _("Normal precautions"),
+    "caution": _("Increased caution"),
+    "against_non_essential": _("Advises against non-essential travel"),
+    "against_all": _("Advises against all travel"),
+}
