@@ -39,6 +39,8 @@ class DecisionForm(forms.Form):
         ),
     )
 
+    seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         message = self.NEEDS_TEXT.get(data.get("decision", ""))

@@ -261,6 +261,30 @@ def _close_task(
 # Decisions -------------------------------------------------------------------
 
 
+def latest_submission_id(screening: Screening) -> int | None:
+    """The submission a decision answers: forms carry it to notice a resubmission."""
+    return (
+        screening.transitions.filter(action=Transition.Action.SUBMIT)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def _resubmitted_since(current: Screening, seen: int | None) -> bool:
+    return seen is not None and seen != latest_submission_id(current)
+
+
+def _changed() -> Outcome:
+    return Outcome(
+        False,
+        _(
+            "Nothing changed: the screening was submitted again after you opened "
+            "it. Read the new version before you decide."
+        ),
+    )
+
+
 def open_mandatory_routes(screening: Screening) -> list[RouteTask]:
     return list(
         screening.route_tasks.filter(mandatory=True, status=RouteTask.Status.OPEN)
@@ -268,26 +292,33 @@ def open_mandatory_routes(screening: Screening) -> list[RouteTask]:
 
 
 @transaction.atomic
-def approve(screening: Screening, *, by: User, comment: str = "") -> Outcome:
-    return _approve(screening, by=by, conditions="", comment=comment)
+def approve(
+    screening: Screening, *, by: User, comment: str = "", seen: int | None = None
+) -> Outcome:
+    return _approve(screening, by=by, conditions="", comment=comment, seen=seen)
 
 
 @transaction.atomic
 def approve_with_conditions(
-    screening: Screening, *, by: User, conditions: str
+    screening: Screening, *, by: User, conditions: str, seen: int | None = None
 ) -> Outcome:
+    _require(can_review(by))
     if not conditions.strip():
         return Outcome(False, _("Write the conditions."))
-    return _approve(screening, by=by, conditions=conditions.strip(), comment="")
+    return _approve(
+        screening, by=by, conditions=conditions.strip(), comment="", seen=seen
+    )
 
 
 def _approve(
-    screening: Screening, *, by: User, conditions: str, comment: str
+    screening: Screening, *, by: User, conditions: str, comment: str, seen: int | None
 ) -> Outcome:
     _require(can_review(by))
     current = _locked(screening)
     if current.status not in UNDER_REVIEW:
         return _stale(current)
+    if _resubmitted_since(current, seen):
+        return _changed()
     blocking = open_mandatory_routes(current)
     if blocking:
         names = ", ".join(t.name for t in blocking)
@@ -310,19 +341,33 @@ def _approve(
 
 
 @transaction.atomic
-def request_changes(screening: Screening, *, by: User, reason: str) -> Outcome:
+def request_changes(
+    screening: Screening, *, by: User, reason: str, seen: int | None = None
+) -> Outcome:
     return _decide(
-        screening, by, reason, S.CHANGES_REQUESTED, Transition.Action.REQUEST_CHANGES
+        screening,
+        by,
+        reason,
+        S.CHANGES_REQUESTED,
+        Transition.Action.REQUEST_CHANGES,
+        seen,
     )
 
 
 @transaction.atomic
-def reject(screening: Screening, *, by: User, reason: str) -> Outcome:
-    return _decide(screening, by, reason, S.REJECTED, Transition.Action.REJECT)
+def reject(
+    screening: Screening, *, by: User, reason: str, seen: int | None = None
+) -> Outcome:
+    return _decide(screening, by, reason, S.REJECTED, Transition.Action.REJECT, seen)
 
 
 def _decide(
-    screening: Screening, by: User, reason: str, to: str, action: str
+    screening: Screening,
+    by: User,
+    reason: str,
+    to: str,
+    action: str,
+    seen: int | None,
 ) -> Outcome:
     _require(can_review(by))
     if not reason.strip():
@@ -330,6 +375,8 @@ def _decide(
     current = _locked(screening)
     if current.status not in UNDER_REVIEW:
         return _stale(current)
+    if _resubmitted_since(current, seen):
+        return _changed()
     step = _move(current, to=to, action=action, by=by, comment=reason.strip())
     if to == S.REJECTED and current.agreement_id:
         update_agreement(current, current.agreement_id)

@@ -84,7 +84,8 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "is_contact_point": services.can_review(user),
         "under_review": under_review,
         "open_mandatory": [t for t in tasks if t.mandatory and t.is_open],
-        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "decision_form": forms.get("decision_form")
+        or DecisionForm(initial={"seen": services.latest_submission_id(screening)}),
         "route_form": RouteForm(),
         "comment_form": CommentForm(),
         "task_rows": [
@@ -137,18 +138,19 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _show(request, screening, status=400, decision_form=form)
-    text = form.cleaned_data["text"]
+    text, seen = form.cleaned_data["text"], form.cleaned_data["seen"]
+    by = request.user
     actions = {
         form.APPROVE: lambda: services.approve(
-            screening, by=request.user, comment=text
+            screening, by=by, comment=text, seen=seen
         ),
         form.APPROVE_WITH_CONDITIONS: lambda: services.approve_with_conditions(
-            screening, by=request.user, conditions=text
+            screening, by=by, conditions=text, seen=seen
         ),
         form.REQUEST_CHANGES: lambda: services.request_changes(
-            screening, by=request.user, reason=text
+            screening, by=by, reason=text, seen=seen
         ),
-        form.REJECT: lambda: services.reject(screening, by=request.user, reason=text),
+        form.REJECT: lambda: services.reject(screening, by=by, reason=text, seen=seen),
     }
     outcome = actions[form.cleaned_data["decision"]]()
     return _back(request, screening, outcome)

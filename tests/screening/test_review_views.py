@@ -180,3 +180,24 @@ def test_researcher_never_sees_someone_elses_comments(client_for, contact_point)
     )
     assert response.status_code == 404
     assert Comment.objects.count() == 1
+
+
+def test_a_decision_form_from_before_a_resubmission_is_refused(
+    client_for, contact_point
+):
+    from screening.services import screenings as screening_services
+
+    screening = submitted()
+    client = client_for(contact_point)
+    old_round = reviews.latest_submission_id(screening)
+    reviews.request_changes(screening, by=contact_point, reason="More")
+    screening_services.submit_screening(screening, by=screening.owner)
+    response = client.post(
+        f"/screenings/{screening.pk}/review/decide/",
+        {"decision": "approve", "text": "", "seen": old_round},
+    )
+    assert response.status_code == 302
+    screening.refresh_from_db()
+    assert screening.status == S.SUBMITTED
+    page = client.get(f"/screenings/{screening.pk}/review/").content.decode()
+    assert f'value="{reviews.latest_submission_id(screening)}"' in page
