@@ -33,7 +33,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def roles(self, create, extracted, **kwargs):
         """UserFactory(roles=[roles.RESEARCHER]) puts the user in those groups."""
         if create and extracted:
-            self.groups.set(Group.objects.filter(name__in=extracted))
+            # get_or_create: transactional tests flush the groups the migration made.
+            self.groups.set([Group.objects.get_or_create(name=n)[0] for n in extracted])
 
 
 def researcher(**kwargs) -> User:

@@ -18,12 +18,12 @@ def test_healthz_fails_when_the_broker_is_unreachable(client, settings):
     from config.celery import app
 
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
-    previous = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    previous = app.conf.broker_url, app.conf.broker_write_url
+    app.conf.broker_url = app.conf.broker_write_url = "redis://127.0.0.1:1/0"
     try:
         response = client.get("/healthz")
     finally:
-        app.conf.broker_url = previous
+        app.conf.broker_url, app.conf.broker_write_url = previous
     assert response.status_code == 503
     assert response.json()["broker"].startswith("error")
 
