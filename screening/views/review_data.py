@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from agreements import roles
 from screening import questionnaire as qn
 from screening.models import Comment, Screening, Transition
 
@@ -157,4 +158,5 @@ def for_author_page(screening: Screening, user: Any, language: str) -> dict[str,
         and screening.status
         in (*reviews.UNDER_REVIEW, Screening.Status.CHANGES_REQUESTED),
         "shown": bool(decisions or by_question or screening.status != "draft"),
+        "reviewer": roles.sees_all_screenings(user),
     }
