@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def _logout(browse):
-    browse.page.click("form[action=\"/accounts/logout/\"] button")
+    browse.page.click('form[action="/accounts/logout/"] button')
     browse.page.wait_for_load_state("load")
 
 
