@@ -4,6 +4,7 @@ of `screening.scoring.Result.to_json()` (written out, so the test pins the contr
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
@@ -157,3 +158,14 @@ def pdf_to_png(content: bytes, tmp_path: Path, name: str) -> list[Path]:
         check=True,
     )
     return sorted(tmp_path.glob(f"{name}*.png"))
+
+
+def pdf_fonts(content: bytes) -> set[str]:
+    """The base font names embedded in a PDF (subset prefixes kept)."""
+    reader = PdfReader(io.BytesIO(content))
+    names = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for ref in fonts.get_object().values():
+            names.add(str(ref.get_object().get("/BaseFont")))
+    return names

@@ -9,7 +9,13 @@ import pytest
 from screening.models import Report
 from screening.reports import build
 from tests import factories
-from tests.screening.reports_support import XSS, pdf_text, pdf_to_png, scored_screening
+from tests.screening.reports_support import (
+    XSS,
+    pdf_fonts,
+    pdf_text,
+    pdf_to_png,
+    scored_screening,
+)
 
 
 def _report(kind, *, language, screening=None, user=None, params=None):
@@ -43,7 +49,13 @@ def test_the_screening_report_in_bokmal_has_levels_ledger_sources_and_pages(tmp_
     assert "Adgangskort bare for prosjektets ansatte." in text
     assert "Åpenhet om resultater er vår røde linje." in text
     assert "samarbeid v1" in text
-    assert "Intern / Internal" in text
+    assert "清华大学" in text  # the partner's Chinese name, in the shipped CJK font
+    fonts = " ".join(pdf_fonts(pdf.content))
+    assert "Report-CJK" in fonts  # our @font-face names: the vendored fonts
+    assert "Report-Sans" in fonts
+    pages = text.split("Laget ")
+    assert len(pages) == pdf.pages + 1
+    assert all("Intern / Internal" in page for page in pages[:-1])  # every page
     assert re.search(rf"Side 1 av {pdf.pages}\b", text)
     pngs = pdf_to_png(pdf.content, tmp_path, "screening-nb")
     assert pngs
