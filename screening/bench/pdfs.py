@@ -5,8 +5,8 @@ The parent starts `manage.py bench --child MODE ...` twice per report kind:
 build the data, template, WeasyPrint, store) on fresh Report rows and writes
 the HTML it rendered; "bare" renders that same HTML with WeasyPrint alone
 (same fetcher and fonts, nothing else), the reference of the 1.2x target.
-Peak memory is the child's maximum resident set size (`ru_maxrss`), which is
-what a worker's memory limit sees (Django and WeasyPrint imports included).
+Peak memory is the child's peak resident set size (VmHWM), which is what a
+worker's memory limit sees (Django and WeasyPrint imports included).
 """
 
 from __future__ import annotations
@@ -32,7 +32,14 @@ TASK_RATIO_TARGET = 1.2
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory. VmHWM starts afresh at exec, unlike
+    ru_maxrss, which keeps the (large) parent's peak across fork and exec."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def run_child(
