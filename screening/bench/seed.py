@@ -37,7 +37,9 @@ PER_SCALE = {
 }
 BATCH = 1_000
 MARK = "BENCH"  # short_name prefix of the benchmark units: the "already seeded" mark
-SMALL_UNIT = f"{MARK}-S"  # a unit with exactly 10 agreements (query counts at 10 rows)
+# A unit with exactly 10 active research agreements: the rows left for the query
+# counts "at 10 rows", all matching the benchmark's filter.
+SMALL_UNIT = f"{MARK}-S"
 COMMON = [
     "SE",
     "DK",
@@ -262,8 +264,8 @@ def _agreements(rng, count, units, users, partners) -> list[Agreement]:
         rows.append(
             Agreement(
                 title=f"{rng.choice(FIELDS)} collaboration {i:05}",
-                kind=rng.choice(kinds),
-                status=rng.choice(statuses),
+                kind=Agreement.Kind.RESEARCH if i < 10 else rng.choice(kinds),
+                status=Agreement.Status.ACTIVE if i < 10 else rng.choice(statuses),
                 responsible_unit=unit,
                 responsible_person=rng.choice(users),
                 start_date=start,

@@ -1,0 +1,85 @@
+"""The benchmark harness on a tiny volume: the seed, query counts, the table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from agreements.models import Agreement, Partner, Unit
+from screening import questionnaire as qn
+from screening import scoring
+from screening.bench import pages, seed, table
+from screening.models import Screening
+
+pytestmark = pytest.mark.django_db
+SCALE = 0.002  # 20 agreements, 10 partners, 10 screenings, 10 users
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    seed.seed_volume(scale=SCALE, log=lambda _: None)
+
+
+def test_seed_builds_the_asked_volume_once(seeded):
+    n = seed.counts(SCALE)
+    bench_units = Unit.objects.filter(short_name__startswith=seed.MARK)
+    assert bench_units.count() == n["units"]
+    assert Agreement.objects.count() == n["agreements"]
+    assert Partner.objects.count() == n["partners"]
+    assert Screening.objects.count() == n["screenings"]
+    assert Agreement.objects.filter(partners=None).count() == 0
+
+    seed.seed_volume(scale=SCALE, log=lambda _: None)
+
+    assert Agreement.objects.count() == n["agreements"]
+
+
+def test_seeded_screenings_carry_the_engines_result_for_their_answers(seeded):
+    facts = seed.country_facts()
+    for screening in Screening.objects.select_related("partner"):
+        q = screening.questionnaire
+        result = scoring.score(
+            q,
+            screening.answers,
+            facts[screening.country_id],
+            (seed.partner_facts(screening.partner),),
+            stage=screening.stage,
+        )
+        assert screening.result == result.to_json()
+        assert screening.overall_level == (result.overall or "incomplete")
+        assert qn.clean_answers(q, screening.answers, screening.context()) == (
+            screening.answers
+        )
+
+
+def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_for_all(
+    seeded,
+):
+    figures = {f.name: f for f in pages.measure(repeat=1, log=lambda _: None)}
+    for name in (
+        "overview, unfiltered",
+        "overview, filtered",
+        "overview, sorted by end",
+        "overview, last page",
+        "section GET",
+        "section POST",
+        "summary page",
+    ):
+        figure = figures[name]
+        assert figure.value is not None, figure.note
+        assert figure.queries_small == figure.queries_full, name
+
+
+def test_the_table_prints_ratios_and_writes_json(tmp_path):
+    figures = [
+        table.Figure("overview", 50.0, reference=100.0, reference_name="target"),
+        table.Figure("load", 50.0, "req/s", reference=100.0, higher_is_better=True),
+    ]
+    text = table.render(figures)
+    assert "0.50x" in text
+    assert "2.00x" in text  # half the wanted throughput is twice as bad
+    table.write_json(tmp_path / "out.json", figures, {"commit": "abc"})
+    data = json.loads((tmp_path / "out.json").read_text())
+    assert [f["ratio"] for f in data["figures"]] == [0.5, 2.0]
