@@ -159,7 +159,6 @@ def run_phase(
         f"load: {name}",
         throughput,
         "req/s",
-        p95=percentile(lat, 0.95),
         reference=THROUGHPUT_TARGET,
         reference_name="target",
         higher_is_better=True,
@@ -180,7 +179,7 @@ def measure(
     filters = [
         "status=active",
         "kind=research&o=-end",
-        "q=Ocean",
+        "q=collaboration",
         "page=3",
         "o=partner",
     ]

@@ -202,7 +202,9 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
             reference="admin changelist, filtered",
             target=OVERVIEW_TARGET_MS,
         ),
-        Request("overview, search", contact, "/agreements/?q=Ocean", **overview),
+        Request(
+            "overview, search", contact, "/agreements/?q=collaboration", **overview
+        ),
         Request("overview, sorted by end", contact, "/agreements/?o=-end", **overview),
         Request(
             "overview, last page", contact, f"/agreements/?page={last}", **overview
@@ -240,9 +242,14 @@ def _call(client: Client, request: Request) -> Callable[[], Any]:
 
 
 def count_queries(client: Client, request: Request) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        _call(client, request)()
-    return len(queries)
+    """SQL queries of one request; for a POST the larger of two in a row, since
+    the saves alternate between two answers that may show other questions."""
+    counts = []
+    for _ in range(1 if request.data is None else 2):
+        with CaptureQueriesContext(connection) as queries:
+            _call(client, request)()
+        counts.append(len(queries))
+    return max(counts)
 
 
 @contextmanager

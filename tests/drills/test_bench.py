@@ -61,6 +61,7 @@ def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_fo
     for name in (
         "overview, unfiltered",
         "overview, filtered",
+        "overview, search",
         "overview, sorted by end",
         "overview, last page",
         "section GET",
