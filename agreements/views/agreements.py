@@ -21,12 +21,22 @@ PAGE_SIZE = 50
 
 def filtered_agreements(request: HttpRequest) -> tuple[AgreementFilter, object]:
     """The overview's filter and its queryset: visible rows, flags annotated."""
-    base = flags.annotate(Agreement.objects.visible_to(request.user).with_sort_keys())
+    base = Agreement.objects.visible_to(request.user)
+    if _sorts_by_partner(request):  # subqueries per row: only when they are the sort
+        base = base.with_sort_keys()
+    base = flags.annotate(base)
     agreement_filter = AgreementFilter(request.GET or None, queryset=base)
     queryset = agreement_filter.qs
     if queryset.query.order_by:  # a chosen sort: make ties stable across pages
         queryset = queryset.order_by(*queryset.query.order_by, "pk")
     return agreement_filter, queryset
+
+
+def _sorts_by_partner(request: HttpRequest) -> bool:
+    keys = (
+        k.strip().lstrip("-") for v in request.GET.getlist("o") for k in v.split(",")
+    )
+    return any(key in ("partner", "country") for key in keys)
 
 
 @login_required
