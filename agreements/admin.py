@@ -1,8 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from agreements.models import Unit, User
+from agreements.models import (
+    Agreement,
+    NamedList,
+    NamedListEntry,
+    Partner,
+    PartnerAlias,
+    PartnerMatch,
+    Unit,
+    User,
+)
 
 
 @admin.register(User)
@@ -19,3 +29,58 @@ class SamarbeidssjekkUserAdmin(UserAdmin):
 class UnitAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "parent")
     search_fields = ("name", "short_name")
+
+
+class PartnerAliasInline(admin.TabularInline):
+    model = PartnerAlias
+    extra = 0
+
+
+@admin.register(Partner)
+class PartnerAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "country", "kind", "named_list_status", "ror_id")
+    list_filter = ("kind", "named_list_status", "country")
+    search_fields = ("name", "aliases__name", "ror_id")
+    raw_id_fields = ("parent",)
+    inlines = (PartnerAliasInline,)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "title",
+        "kind",
+        "status",
+        "responsible_unit",
+        "start_date",
+        "end_date",
+        "last_screening_level",
+    )
+    list_filter = ("status", "kind", "last_screening_level", "responsible_unit")
+    search_fields = ("title", "partners__name", "notes")
+    date_hierarchy = "end_date"
+    raw_id_fields = ("responsible_person", "last_screening")
+    filter_horizontal = ("partners",)
+    readonly_fields = ("version", "created_at", "updated_at")
+
+
+@admin.register(NamedList)
+class NamedListAdmin(admin.ModelAdmin):
+    list_display = ("title", "key", "edition_label", "edition_date", "active")
+    list_filter = ("active",)
+    search_fields = ("title", "key", "publisher")
+
+
+@admin.register(NamedListEntry)
+class NamedListEntryAdmin(admin.ModelAdmin):
+    list_display = ("name", "named_list", "country", "parent_name", "active")
+    list_filter = ("named_list", "active")
+    search_fields = ("name", "parent_name")
+
+
+@admin.register(PartnerMatch)
+class PartnerMatchAdmin(admin.ModelAdmin):
+    list_display = ("partner", "entry", "score", "status", "decided_by", "decided_at")
+    list_filter = ("status", "entry__named_list")
+    search_fields = ("partner__name", "entry__name", "matched_name")
+    raw_id_fields = ("partner", "entry", "decided_by")
