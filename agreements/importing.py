@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Partner, Unit, User
@@ -74,6 +75,15 @@ def parse_date(text: str) -> datetime.date | None:
     raise ValueError(text)
 
 
+def _unknown(field_name: str, value: str) -> str:
+    """Name the column, so a row with several unknown values can be fixed."""
+    column = capfirst(Agreement._meta.get_field(field_name).verbose_name)
+    return _("%(column)s: unknown value “%(value)s”.") % {
+        "column": column,
+        "value": value,
+    }
+
+
 class _Validator:
     def __init__(self) -> None:
         self.countries = _country_lookup()
@@ -113,7 +123,7 @@ class _Validator:
             elif text.lower() in lookup:
                 row.values[key] = lookup[text.lower()]
             else:
-                row.errors.append(_("Unknown value “%(value)s”.") % {"value": text})
+                row.errors.append(_unknown(key, text))
 
     def _dates(self, row: ImportRow, record: dict[str, str]) -> None:
         for key in ("start_date", "end_date"):
@@ -136,7 +146,7 @@ class _Validator:
             elif text in FALSE:
                 row.values[field_name] = False
             else:
-                row.errors.append(_("Unknown value “%(value)s”.") % {"value": text})
+                row.errors.append(_unknown(field_name, text))
         text = record.get("review_interval", "") or "12"
         allowed = dict(Agreement.REVIEW_INTERVALS)
         try:

@@ -337,6 +337,8 @@ def _approve(
     step = _move(current, to=to, action=action, by=by, comment=conditions or comment)
     link_agreement(current)
     tasks.notify_decision.delay_on_commit(step.pk)
+    if conditions:
+        return Outcome(True, _("The screening is approved with conditions."))
     return Outcome(True, _("The screening is approved."))
 
 

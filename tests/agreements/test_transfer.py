@@ -212,3 +212,10 @@ def test_confirm_without_preview_is_refused(client_for, contact_point):
     response = client_for(contact_point).post("/agreements/import/confirm/")
     assert response.status_code == 302
     assert response["Location"] == "/agreements/import/"
+
+
+def test_an_unknown_value_names_its_column(client_for, contact_point, sweden):
+    content = csv_file(["Odd", "Lunds universitet", "SE", "2024-01-01", "", "Tull"])
+    preview = upload(client_for(contact_point), "register.csv", content)
+    (row,) = preview.context["bad_rows"]
+    assert row.errors == ["Status: ukjent verdi «Tull»."]

@@ -201,3 +201,13 @@ def test_a_decision_form_from_before_a_resubmission_is_refused(
     assert screening.status == S.SUBMITTED
     page = client.get(f"/screenings/{screening.pk}/review/").content.decode()
     assert f'value="{reviews.latest_submission_id(screening)}"' in page
+
+
+def test_conditional_approval_is_confirmed_as_such(client_for, contact_point):
+    screening = submitted()
+    response = client_for(contact_point).post(
+        f"/screenings/{screening.pk}/review/decide/",
+        {"decision": "approve_with_conditions", "text": "Review the data flow yearly."},
+        follow=True,
+    )
+    assert "Vurderingen er godkjent med vilkår." in response.content.decode()
