@@ -221,3 +221,12 @@ def test_query_count_is_the_same_for_10_and_1000_rows(client_for, contact_point)
     _bulk(990)
     assert Agreement.objects.count() == 1000
     assert _queries(client) == small
+
+
+def test_agreement_without_a_unit_is_listed_with_a_dash(client_for, leader):
+    f.AgreementFactory(title="Unit still to be decided", responsible_unit=None)
+
+    response = client_for(leader).get("/agreements/")
+
+    assert response.status_code == 200
+    assert "Unit still to be decided" in response.content.decode()
