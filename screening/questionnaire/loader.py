@@ -14,24 +14,23 @@ from typing import Any
 import yaml
 
 from screening import conditions
+from screening.questionnaire import checks
+from screening.questionnaire.checks import DefinitionError
 from screening.questionnaire.model import (
     LANGUAGES,
     LEVELS,
     QUESTION_TYPES,
     YNU_VALUES,
-    Blocking,
     Condition,
-    FlagRule,
-    HardTrigger,
     Mitigation,
     Named,
     Option,
     Question,
     Questionnaire,
-    RouteRule,
     Section,
     Text,
 )
+from screening.questionnaire.rules import RuleParsing, _list
 
 DEFINITIONS = Path(__file__).resolve().parents[1] / "questionnaires"
 RESEARCH_AREAS = Path(__file__).resolve().parents[2] / "fixtures" / "research_areas.csv"
@@ -40,10 +39,6 @@ YNU_LABELS: dict[str, Text] = {
     "no": {"nb": "Nei", "en": "No"},
     "unknown": {"nb": "Vet ikke", "en": "Don't know"},
 }
-
-
-class DefinitionError(ValueError):
-    """A questionnaire definition is broken; the message names the key."""
 
 
 TOP = {
@@ -101,7 +96,7 @@ def load_from_text(text: str) -> Questionnaire:
     return _Builder(raw).build()
 
 
-class _Builder:
+class _Builder(RuleParsing):
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
         self.dims: set[str] = set()
@@ -225,8 +220,8 @@ class _Builder:
                 for k, v in (raw.get("notes") or {}).items()
             },
         )
-        self.check_references(q)
-        self.check_cycles(q)
+        checks.check_references(q)
+        checks.check_cycles(q)
         return q
 
     def sections(self, items: object) -> list[Section]:
@@ -370,206 +365,6 @@ class _Builder:
             )
         return out
 
-    def bands(self, items: object) -> tuple[tuple[int, str], ...]:
-        bands = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, {"min", "level"}, f"bands[{i}]")
-            bands.append(
-                (int(data["min"]), self.level(data.get("level"), f"bands[{i}]"))
-            )
-        if not bands or bands[0][0] != 0:
-            self.fail("bands: must start at 0 points")
-        if [b[0] for b in bands] != sorted(b[0] for b in bands):
-            self.fail("bands: minimum points must ascend")
-        return tuple(bands)
-
-    def matrix(self, data: object) -> tuple[tuple[str, ...], ...]:
-        m = self.keys(data, {"dimensions", "levels"}, "matrix")
-        for dim in m.get("dimensions", ()):
-            if dim not in self.dims:
-                self.fail(f"matrix: unknown dimension {dim!r}")
-        rows = m.get("levels") or []
-        if len(rows) != 4 or any(len(r) != 4 for r in rows):
-            self.fail("matrix: levels must be 4 rows (S 0-3) of 4 levels (A 0-3)")
-        return tuple(tuple(self.level(v, "matrix") for v in row) for row in rows)
-
-    def scale(self, items: object, where: str) -> tuple[tuple[int, Condition], ...]:
-        out = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, {"value", "when"}, f"{where}[{i}]")
-            cond = self.cond(data.get("when"), f"{where}[{i}].when")
-            if cond is None or not 1 <= int(data.get("value", 0)) <= 3:
-                self.fail(f"{where}[{i}]: needs a value 1-3 and a 'when'")
-            assert cond is not None
-            out.append((int(data["value"]), cond))
-        return tuple(sorted(out, key=lambda pair: -pair[0]))
-
-    def triggers(self, items: object) -> list[HardTrigger]:
-        allowed = {"key", "name", "when", "floors", "overall_floor", "routes"}
-        allowed |= {"mitigations", "ref"}
-        out: list[HardTrigger] = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, allowed, f"hard_triggers[{i}]")
-            key = str(data.get("key", ""))
-            where = f"hard trigger {key!r}"
-            floors = dict(data.get("floors") or {})
-            for dim, level in floors.items():
-                if dim not in self.dims:
-                    self.fail(f"{where}: floor on unknown dimension {dim!r}")
-                self.level(level, where)
-            when = self.cond(data.get("when"), f"{where} when")
-            if when is None:
-                self.fail(f"{where}: needs 'when'")
-            assert when is not None
-            overall = data.get("overall_floor")
-            out.append(
-                HardTrigger(
-                    key=key,
-                    name=self.text(data.get("name"), f"{where} name"),
-                    when=when,
-                    floors=floors,
-                    overall_floor=self.level(overall, where) if overall else None,
-                    routes=tuple(data.get("routes") or ()),
-                    mitigations=tuple(data.get("mitigations") or ()),
-                    ref=str(data.get("ref", "")),
-                )
-            )
-        return out
-
-    def blocking(self, items: object) -> list[Blocking]:
-        allowed = {"key", "question", "values", "name", "when", "routes"}
-        out = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, allowed, f"blocking[{i}]")
-            key = str(data.get("key", ""))
-            out.append(
-                Blocking(
-                    key=key,
-                    question=str(data.get("question", "")),
-                    values=tuple(data.get("values") or ()),
-                    name=self.text(data.get("name"), f"blocking {key!r} name"),
-                    when=self.cond(data.get("when"), f"blocking {key!r} when"),
-                    routes=tuple(data.get("routes") or ()),
-                )
-            )
-        return out
-
-    def route_rules(self, items: object) -> list[RouteRule]:
-        out = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, {"route", "when", "rule"}, f"route_rules[{i}]")
-            when = self.cond(data.get("when"), f"route_rules[{i}].when")
-            if when is None:
-                self.fail(f"route_rules[{i}]: needs 'when'")
-            assert when is not None
-            out.append(
-                RouteRule(str(data.get("route")), when, str(data.get("rule", "")))
-            )
-        return out
-
-    def flags(self, items: object, where: str) -> list[FlagRule]:
-        allowed = {"flag", "value", "points", "rule", "ref", "when", "label"}
-        out = []
-        for i, item in enumerate(_list(items)):
-            data = self.keys(item, allowed, f"{where}[{i}]")
-            rule = str(data.get("rule") or f"{data.get('flag')}={data.get('value')}")
-            out.append(
-                FlagRule(
-                    flag=str(data.get("flag")),
-                    value=str(data.get("value")),
-                    points=self.points(data.get("points"), f"{where} {rule!r}"),
-                    rule=rule,
-                    ref=str(data.get("ref", "")),
-                    when=self.cond(data.get("when"), f"{where} {rule!r} when"),
-                    label=self.text(data.get("label"), f"{where} {rule!r} label"),
-                )
-            )
-        return out
-
-    def check_references(self, q: Questionnaire) -> None:
-        keys = self.question_keys
-        routes, mitigations = self.route_keys, self.mitigation_keys
-
-        def refs(cond: Condition | None, where: str, *, results: bool = False) -> None:
-            for key in sorted(conditions.referenced_questions(cond)):
-                if key not in keys:
-                    self.fail(f"{where}: refers to missing question {key!r}")
-            if not results and conditions.uses_results(cond):
-                self.fail(f"{where}: levels and triggers are only known after scoring")
-
-        def named(
-            items: tuple[str, ...], known: set[str], kind: str, where: str
-        ) -> None:
-            for item in items:
-                if item not in known:
-                    self.fail(f"{where}: unknown {kind} {item!r}")
-
-        for section in q.sections:
-            refs(section.show_if, f"section {section.key!r} show_if")
-            for question in section.questions:
-                where = f"question {question.key!r}"
-                for name in ("show_if", "required_if", "score_if"):
-                    refs(getattr(question, name), f"{where} {name}")
-                for option in question.options:
-                    named(option.routes, routes, "route", where)
-                    named(option.mitigations, mitigations, "mitigation", where)
-        for value, cond in q.sensitivity + q.actor:
-            refs(cond, f"sensitivity/actor {value}")
-        for t in q.hard_triggers:
-            refs(t.when, f"hard trigger {t.key!r}")
-            named(t.routes, routes, "route", f"hard trigger {t.key!r}")
-            named(t.mitigations, mitigations, "mitigation", f"hard trigger {t.key!r}")
-        for b in q.blocking:
-            where = f"blocking {b.key!r}"
-            if b.question not in keys:
-                self.fail(f"{where}: refers to missing question {b.question!r}")
-            refs(b.when, where, results=True)
-            named(b.routes, routes, "route", where)
-        for r in q.route_rules:
-            named((r.route,), routes, "route", f"route rule {r.rule!r}")
-            refs(r.when, f"route rule {r.rule!r}", results=True)
-        for f in q.country_flags + q.partner_flags:
-            refs(f.when, f"flag rule {f.rule!r}")
-
-    def check_cycles(self, q: Questionnaire) -> None:
-        """A question's visibility may not depend on itself, directly or not."""
-        derived_refs = {
-            name: set().union(
-                *(conditions.referenced_questions(c) for _, c in getattr(q, name))
-            )
-            for name in conditions.DERIVED
-        }
-
-        def deps(cond: Condition | None) -> set[str]:
-            found = conditions.referenced_questions(cond)
-            for name in conditions.referenced_derived(cond):
-                found |= derived_refs[name]
-            return found
-
-        graph: dict[str, set[str]] = {}
-        for section in q.sections:
-            for question in section.questions:
-                graph[question.key] = deps(section.show_if) | deps(question.show_if)
-        state: dict[str, int] = {}
-
-        def visit(key: str, path: list[str]) -> None:
-            if state.get(key) == 2:
-                return
-            if state.get(key) == 1:
-                loop = " -> ".join([*path[path.index(key) :], key])
-                self.fail(f"question {key!r}: show_if cycle {loop}")
-            state[key] = 1
-            for dep in sorted(graph.get(key, ())):
-                visit(dep, [*path, key])
-            state[key] = 2
-
-        for key in graph:
-            visit(key, [])
-
 
 def key_rule(data: Mapping[str, Any], value: str) -> str:
     return f"{data.get('key')}={value}"
-
-
-def _list(items: object) -> list[Any]:
-    return list(items) if isinstance(items, list) else []
