@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models.named_lists import PartnerMatch
 from screening.models import Screening, Transition
 from screening.reports.dimensions import DIMENSIONS
+from screening.scoring.result import plain_explanation
 
 REFLECTION = "collab.reflection"
 SOURCE_ORDER = {"answer": 0, "country": 1, "partner": 2, "matrix": 3, "trigger": 4}
@@ -38,7 +39,7 @@ def build(screening: Screening) -> dict[str, Any]:
     dimensions = []
     for dim in result.get("dimensions", []):
         lines = [
-            {**line, "text": tr(line.get("explanation"), lang)}
+            {**line, "text": plain_explanation(line, lang)}
             for line in result.get("ledger", [])
             if line.get("dimension") == dim["key"]
         ]

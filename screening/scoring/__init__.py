@@ -71,6 +71,20 @@ from __future__ import annotations
 
 from screening.questionnaire.model import LEVELS
 from screening.scoring.engine import score
-from screening.scoring.result import Contribution, DimensionResult, Item, Result
+from screening.scoring.result import (
+    Contribution,
+    DimensionResult,
+    Item,
+    Result,
+    plain_explanation,
+)
 
-__all__ = ["LEVELS", "Contribution", "DimensionResult", "Item", "Result", "score"]
+__all__ = [
+    "LEVELS",
+    "Contribution",
+    "DimensionResult",
+    "Item",
+    "Result",
+    "plain_explanation",
+    "score",
+]

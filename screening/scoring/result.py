@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -145,3 +146,29 @@ class Result:
             ledger=tuple(Contribution.from_json(c) for c in data["ledger"]),
             **{name: tuple(Item.from_json(i) for i in data[name]) for name in items},
         )
+
+
+POINT_WORDS = {"nb": ("poeng", "poeng"), "en": ("point", "points")}
+
+
+def plain_explanation(line: Mapping[str, Any], lang: str) -> str:
+    """A stored ledger line's explanation for people, read under its dimension.
+
+    The stored text ends in the dimension code ("→ +2 SEC", "→ minst Høy SEC")
+    so that it stands alone; on a page grouped by dimension the code says
+    nothing, so it becomes "→ +2 poeng" and "→ minst Høy".
+    """
+    text = line.get("explanation") or {}
+    if isinstance(text, Mapping):
+        text = text.get(lang) or text.get("en") or text.get("nb") or ""
+    dim = re.escape(str(line.get("dimension", "")))
+    if not dim:
+        return str(text)
+    one, many = POINT_WORDS.get(lang, POINT_WORDS["en"])
+
+    def points(match: re.Match[str]) -> str:
+        n = int(match.group(2))
+        return f"{match.group(1)}{n} {one if n == 1 else many}"
+
+    text = re.sub(rf"(\u2192 \+)(\d+) {dim}\b", points, str(text))
+    return re.sub(rf"(\u2192 [^\u2192]*) {dim}$", r"\1", text)

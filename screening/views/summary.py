@@ -13,6 +13,7 @@ from screening import questionnaire as qn
 from screening.forms import MitigationPlanForm
 from screening.models import Screening
 from screening.progress import section_progress
+from screening.scoring.result import plain_explanation
 from screening.services import screenings as services
 from screening.views.screenings import lang
 from screening.views.sections import dom_id
@@ -32,7 +33,7 @@ def explain(screening: Screening, language: str) -> dict[str, object]:
             "points": d["points"],
             "floor": d.get("floor"),
             "lines": [
-                {**line, "text": qn.tr(line.get("explanation"), language)}
+                {**line, "text": plain_explanation(line, language)}
                 for line in ledger
                 if line["dimension"] == d["key"]
             ],

@@ -173,3 +173,29 @@ def test_names_come_from_the_definition():
     assert Q.level_name("very_high", "en") == "very high"
     assert Q.dimension_name("EXP", "en") == "Export control and sanctions"
     assert Q.route_name("R-DPO", "nb") == "Personvernombud"
+
+
+@pytest.mark.parametrize(
+    ("lang", "stored", "shown"),
+    [
+        ("nb", "Spørsmål? (svar: Ja) → +1 SEC", "Spørsmål? (svar: Ja) → +1 poeng"),
+        (
+            "en",
+            "Question? (answer: Yes) → +5 SEC",
+            "Question? (answer: Yes) → +5 points",
+        ),
+        (
+            "en",
+            "Question? → +1 SEC (cap 6: 1 of 3)",
+            "Question? → +1 point (cap 6: 1 of 3)",
+        ),
+        (
+            "nb",
+            "Partneren er på en liste → minst Høy SEC",
+            "Partneren er på en liste → minst Høy",
+        ),
+    ],
+)
+def test_ledger_lines_read_without_the_dimension_code(lang, stored, shown):
+    line = {"dimension": "SEC", "explanation": {lang: stored}}
+    assert scoring.plain_explanation(line, lang) == shown
