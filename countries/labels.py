@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 FLAG_LABELS = {
@@ -39,3 +41,15 @@ VALUE_LABELS = {
     "against_non_essential": _("Advises against non-essential travel"),
     "against_all": _("Advises against all travel"),
 }
+
+
+def fact_rows(facts: Any) -> list[dict[str, Any]]:
+    """A country's facts with readable labels, for the tables that show them."""
+    return [
+        {
+            "label": FLAG_LABELS.get(fact.flag, fact.flag),
+            "value": VALUE_LABELS.get(fact.value, fact.value),
+            "fact": fact,
+        }
+        for fact in facts.facts
+    ]

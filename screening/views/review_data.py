@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agreements import roles
+from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import Comment, Screening, Transition
 
@@ -64,6 +67,23 @@ def display(question: qn.Question | None, value: object, language: str) -> str:
     return ", ".join(labels)
 
 
+def named(screening: Screening, question: qn.Question, value: object) -> str:
+    """Names for answers stored as keys: the partner, the country, a date."""
+    if not qn.is_answered(value) or not isinstance(value, str):
+        return ""
+    if question.type == "partner" and value == str(screening.partner_id or ""):
+        return screening.partner_name
+    if question.type == "country":
+        country = Country.objects.filter(pk=value).first()
+        return country.name if country else ""
+    if question.type == "date":
+        try:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return ""
+    return ""
+
+
 def previous_submission(screening: Screening) -> Transition | None:
     """The submission to compare with: the one before the current round."""
     submissions = list(
@@ -103,7 +123,8 @@ def answer_sections(
                 AnswerRow(
                     key=question.key,
                     text=qn.tr(question.text, language),
-                    answer=display(question, value, language),
+                    answer=named(screening, question, value)
+                    or display(question, value, language),
                     ledger=ledger.get(question.key, []),
                     threads=threads.get(question.key, []),
                     changed=changed,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import PartnerMatch
+from countries.labels import fact_rows
 from screening.models import Comment, RouteTask, Screening
 from screening.review_forms import (
     CommentForm,
@@ -60,6 +61,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
     under_review = screening.status in services.UNDER_REVIEW
     failed = getattr(forms.get("task_form"), "task_id", None)
     explained = explain(screening, language)
+    country_facts = screening.country_facts()
     plan = screening.mitigation_plan or {}
     context = {
         "screening": screening,
@@ -70,7 +72,8 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "previous": previous,
         "case_threads": threads.get("", []),
         "fact_lines": review_data.fact_lines(screening, language),
-        "country_facts": screening.country_facts(),
+        "country_facts": country_facts,
+        "country_rows": fact_rows(country_facts),
         "matches": matches,
         "tasks": tasks,
         "history": screening.transitions.select_related("actor"),

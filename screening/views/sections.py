@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from countries.labels import fact_rows
 from screening import questionnaire as qn
 from screening.forms import SectionForm, to_answer, to_initial
 from screening.models import Screening
@@ -135,6 +136,7 @@ def _render_section(request, screening, sec, form, questions, conflicts):
                 "review_threads": threads.get(question.key, []),
             }
         )
+    facts = screening.country_facts() if sec.key == "country" else None
     context = {
         "screening": screening,
         "section": sec,
@@ -150,7 +152,8 @@ def _render_section(request, screening, sec, form, questions, conflicts):
         "back": keys[position - 1] if position > 0 else None,
         "next": keys[position + 1] if 0 <= position < len(keys) - 1 else None,
         "is_country": sec.key == "country",
-        "country_facts": screening.country_facts() if sec.key == "country" else None,
+        "country_facts": facts,
+        "country_rows": fact_rows(facts) if facts else [],
     }
     status = 200
     return render(request, "screening/section.html", context, status=status)

@@ -211,3 +211,14 @@ def test_conditional_approval_is_confirmed_as_such(client_for, contact_point):
         follow=True,
     )
     assert "Vurderingen er godkjent med vilkår." in response.content.decode()
+
+
+def test_review_page_shows_readable_facts_and_dates(client_for, contact_point):
+    screening = submitted()
+    page = client_for(contact_point).get(f"/screenings/{screening.pk}/review/")
+    html = page.content.decode()
+    assert "sanctions_regime" not in html
+    assert "not_assessed" not in html
+    assert "Sanksjoner" in html
+    assert "01.01.2026" in html
+    assert "2026-01-01" not in html
