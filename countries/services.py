@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from config.queueing import send_on_commit
 from countries import tasks
 from countries.models import Assessment, Country
 
@@ -48,5 +49,5 @@ def record_assessment(
     assessment = Assessment.objects.create(
         country=country, level=level, rationale=rationale.strip(), assessed_by=by
     )
-    tasks.notify_assessment_recorded.delay_on_commit(assessment.pk)
+    send_on_commit(tasks.notify_assessment_recorded, assessment.pk)
     return assessment

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from agreements import roles
 from agreements.models import Agreement, User
+from config.queueing import send_on_commit
 from screening import tasks
 from screening.models import (
     Comment,
@@ -148,7 +149,7 @@ def sync_route_tasks(screening: Screening) -> list[RouteTask]:
 def _announce_routes(tasks_created: list[RouteTask]) -> None:
     for task in tasks_created:
         if task.is_export_control:
-            tasks.notify_routed.delay_on_commit(task.pk)
+            send_on_commit(tasks.notify_routed, task.pk)
 
 
 @transaction.atomic
@@ -164,7 +165,7 @@ def record_submission(screening: Screening, *, by: User) -> Transition | None:
         screening, action=Transition.Action.SUBMIT, from_status=before, by=by
     )
     _announce_routes(sync_route_tasks(screening))
-    tasks.notify_submitted.delay_on_commit(step.pk)
+    send_on_commit(tasks.notify_submitted, step.pk)
     return step
 
 
@@ -200,7 +201,7 @@ def route_to_export_control(
     _move(
         current, to=S.IN_REVIEW, action=Transition.Action.ROUTE, by=by, comment=comment
     )
-    tasks.notify_routed.delay_on_commit(task.pk)
+    send_on_commit(tasks.notify_routed, task.pk)
     return Outcome(True, _("The screening has been routed to export control."))
 
 
@@ -336,7 +337,7 @@ def _approve(
         to, action = S.APPROVED, Transition.Action.APPROVE
     step = _move(current, to=to, action=action, by=by, comment=conditions or comment)
     link_agreement(current)
-    tasks.notify_decision.delay_on_commit(step.pk)
+    send_on_commit(tasks.notify_decision, step.pk)
     if conditions:
         return Outcome(True, _("The screening is approved with conditions."))
     return Outcome(True, _("The screening is approved."))
@@ -382,7 +383,7 @@ def _decide(
     step = _move(current, to=to, action=action, by=by, comment=reason.strip())
     if to == S.REJECTED and current.agreement_id:
         update_agreement(current, current.agreement_id)
-    tasks.notify_decision.delay_on_commit(step.pk)
+    send_on_commit(tasks.notify_decision, step.pk)
     if to == S.REJECTED:
         return Outcome(True, _("The screening is rejected."))
     return Outcome(True, _("The screening has been sent back for changes."))
