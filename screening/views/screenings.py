@@ -54,6 +54,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "statuses": Screening.Status.choices,
         "levels": Screening.Level.choices,
         "filters": filters,
+        "can_start": can_start(request.user),
     }
     return render(request, "screening/screening_list.html", context)
 

@@ -24,3 +24,18 @@ def test_researcher_home_has_no_queue_or_register_card(client_for, researcher):
 
     assert "/reviews/" not in page
     assert "Avtaleregister" not in page
+
+
+def test_leadership_home_reads_screenings_and_offers_no_new_one(client_for, leader):
+    page = client_for(leader).get("/").content.decode()
+
+    assert "/screenings/new/" not in page
+    assert 'href="/screenings/"' in page
+    assert 'href="/dashboard/"' in page
+    assert 'href="/reports/"' in page
+
+
+def test_researcher_home_offers_a_new_screening(client_for, researcher):
+    page = client_for(researcher).get("/").content.decode()
+
+    assert "/screenings/new/" in page

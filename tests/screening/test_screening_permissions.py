@@ -123,3 +123,16 @@ def test_post(client, case, role, url, expected):
     assert screening.status == "draft"
     if role != "owner":
         assert screening.co_authors.filter(pk=colleague.pk).exists()
+
+
+def test_only_those_who_may_start_see_the_new_screening_button(
+    client_for, leader, researcher
+):
+    assert (
+        "/screenings/new/"
+        not in client_for(leader).get("/screenings/").content.decode()
+    )
+    assert (
+        "/screenings/new/"
+        in client_for(researcher).get("/screenings/").content.decode()
+    )
