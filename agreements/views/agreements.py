@@ -15,6 +15,8 @@ from agreements.filters import AgreementFilter
 from agreements.forms import AgreementForm
 from agreements.models import Agreement
 from agreements.views import contact_point_required
+from screening.models import Screening
+from screening.views.screenings import can_start
 
 PAGE_SIZE = 50
 
@@ -71,10 +73,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = flags.annotate(Agreement.objects.visible_to(request.user)).for_overview()
     agreement = get_object_or_404(queryset, pk=pk)
+    decisions = dict(Screening.Status.choices)
     context = {
         "agreement": agreement,
         "history": history.entries(agreement),
         "can_edit": roles.is_contact_point(request.user),
+        "last_decision": decisions.get(agreement.last_decision, ""),
+        "can_screen": can_start(request.user),
     }
     return render(request, "agreements/agreement_detail.html", context)
 

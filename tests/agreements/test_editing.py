@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import zipfile
 
@@ -168,3 +169,19 @@ def test_oversized_document_is_refused(client_for, contact_point, settings):
     assert response.context["form"].errors["document"]
     agreement.refresh_from_db()
     assert not agreement.document
+
+
+def test_detail_names_the_decision_and_offers_a_new_screening(
+    client_for, contact_point, leader
+):
+    agreement = f.AgreementFactory(
+        last_decision="approved_with_conditions",
+        last_screened_at=datetime.datetime(2025, 5, 17, tzinfo=datetime.UTC),
+    )
+    page = client_for(contact_point).get(f"/agreements/{agreement.pk}/").content
+    html = page.decode()
+    assert "Godkjent med vilkår" in html
+    assert "approved_with_conditions" not in html
+    assert f"/screenings/new/?agreement={agreement.pk}" in html
+    read_only = client_for(leader).get(f"/agreements/{agreement.pk}/").content
+    assert b"/screenings/new/" not in read_only
