@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -169,8 +169,9 @@ def _by_status(screenings) -> list[tuple[str, str, int]]:
 
 
 def _by_month(screenings) -> list[dict[str, Any]]:
+    """Counted screenings by the month they were submitted (started, if never)."""
     rows = (
-        screenings.annotate(month=TruncMonth("created_at"))
+        screenings.annotate(month=TruncMonth(Coalesce("submitted_at", "created_at")))
         .values("month", "overall_level")
         .annotate(n=Count("pk"))
         .order_by("month")

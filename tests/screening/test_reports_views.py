@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -152,3 +154,15 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(client_for, leade
     with CaptureQueriesContext(connection) as many:
         client.get("/dashboard/")
     assert len(many) == len(few)
+
+
+def test_the_dashboard_trend_counts_screenings_by_the_month_submitted(
+    client_for, leader
+):
+    for month in (3, 5):
+        scored_screening(
+            submitted_at=datetime.datetime(2025, month, 10, tzinfo=datetime.UTC)
+        )
+    page = client_for(leader).get("/dashboard/").content.decode()
+    assert '<th scope="row">2025-03</th>' in page
+    assert '<th scope="row">2025-05</th>' in page
