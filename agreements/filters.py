@@ -35,8 +35,14 @@ def search_partners(value: str) -> Q:
 
 class AgreementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    # Set by links from a partner's page. A register holds thousands of partners,
+    # too many for a drop-down (it cost most of the page's time): people find a
+    # partner with the free-text search, which covers names and aliases.
     partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"), queryset=Partner.objects.all(), method="filter_partner"
+        label=_("Partner"),
+        queryset=Partner.objects.all(),
+        method="filter_partner",
+        widget=forms.HiddenInput,
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"), queryset=Country.objects.all(), method="filter_country"

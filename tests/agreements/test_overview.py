@@ -230,3 +230,18 @@ def test_agreement_without_a_unit_is_listed_with_a_dash(client_for, leader):
 
     assert response.status_code == 200
     assert "Unit still to be decided" in response.content.decode()
+
+
+def test_partner_filter_from_a_link_works_without_listing_every_partner(
+    client_for, contact_point
+):
+    wanted = f.AgreementFactory(title="Ocean chemistry")
+    f.AgreementFactory(title="Unrelated")
+    partner = wanted.partners.first()
+    others = [f.PartnerFactory(name=f"Partner number {n}") for n in range(5)]
+    client = client_for(contact_point)
+    page = client.get(f"/agreements/?partner={partner.pk}").text
+    assert "Ocean chemistry" in page
+    assert "Unrelated" not in page
+    assert partner.name in page  # the active filter is named
+    assert all(p.name not in page for p in others)  # no drop-down of every partner
