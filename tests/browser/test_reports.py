@@ -21,7 +21,7 @@ def test_leader_opens_the_dashboard_requests_the_summary_and_downloads_it(browse
     browse.login("leder")
     browse.visit("/dashboard/")
     page = browse.page
-    assert page.locator("h1").inner_text() == "Oversikt for ledelsen"
+    assert page.locator("h1").inner_text() == "Dashbord"
     assert page.locator("svg[role=img]").count() == 5
     page.locator("details summary").first.click()
     browse.screenshot("dashboard")

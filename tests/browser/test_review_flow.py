@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def _logout(browse):
+    browse.page.click(".account-menu .dropdown-toggle")
     browse.page.click('form[action="/accounts/logout/"] button')
     browse.page.wait_for_load_state("load")
 
