@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models.named_lists import PartnerMatch
+from countries.labels import VALUE_LABELS
 from screening.models import Screening, Transition
 from screening.reports.dimensions import DIMENSIONS
 from screening.scoring.result import plain_explanation
@@ -71,7 +72,11 @@ def build(screening: Screening) -> dict[str, Any]:
         "dimensions": dimensions,
         "hard_triggers": _items(result, "hard_triggers", lang),
         "routes": [
-            {**item, "task": tasks.get(item["key"])}
+            {
+                **item,
+                "task": tasks.get(item["key"]),
+                "reasons": _reasons(screening, item, lang),
+            }
             for item in _items(result, "routes", lang)
         ],
         "decisions": transitions,
@@ -112,6 +117,20 @@ def _items(result: dict[str, Any], name: str, lang: str) -> list[dict[str, Any]]
     ]
 
 
+def _reasons(screening: Screening, route: dict[str, Any], lang: str) -> list[str]:
+    """Why a route applies, in words: "question (answer)"; other rules by key."""
+    out = []
+    for reason in (route.get("detail") or {}).get("because", []):
+        key, _, value = str(reason).partition("=")
+        question = screening.questionnaire.question(key) if value else None
+        option = question.option(value) if question else None
+        if question is not None and option is not None:
+            out.append(f"{tr(question.text, lang)} ({tr(option.label, lang)})")
+        else:
+            out.append(str(reason))
+    return out
+
+
 def _plan_text(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("text") or value.get("plan") or "")
@@ -147,7 +166,7 @@ def _country_facts(screening: Screening) -> list[dict[str, str]]:
     return [
         {
             "label": str(FLAG_LABELS.get(fact.flag, fact.flag)),
-            "value": fact.value.replace("_", " "),
+            "value": str(VALUE_LABELS.get(fact.value, fact.value.replace("_", " "))),
             "detail": fact.detail,
             "source": fact.source,
             "edition": fact.edition,

@@ -107,3 +107,12 @@ def test_the_institution_summary_has_figures_charts_tables_and_sources(tmp_path)
     assert re.search(rf"Side 1 av {pdf.pages}\b", text)
     pngs = pdf_to_png(pdf.content, tmp_path, "summary-nb")
     assert pngs
+
+
+@pytest.mark.django_db
+def test_the_screening_report_says_why_a_route_applies_in_words():
+    screening = scored_screening()
+    report = _report(Report.Kind.SCREENING, language="nb", screening=screening)
+    html = build.render_html(report)
+    assert "Kan resultatene eller kunnskapen brukes militært" in html
+    assert "research.dual_use=yes" not in html
