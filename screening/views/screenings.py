@@ -200,6 +200,10 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_owner": screening.owner_id == request.user.pk,
         "co_author_form": CoAuthorForm(screening=screening),
         "review": review_data.for_author_page(screening, request.user, lang()),
+        "agreement_visible": screening.agreement_id is not None
+        and Agreement.objects.visible_to(request.user)
+        .filter(pk=screening.agreement_id)
+        .exists(),
     }
     return render(request, "screening/screening_detail.html", context)
 

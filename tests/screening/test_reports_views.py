@@ -166,3 +166,11 @@ def test_the_dashboard_trend_counts_screenings_by_the_month_submitted(
     page = client_for(leader).get("/dashboard/").content.decode()
     assert '<th scope="row">2025-03</th>' in page
     assert '<th scope="row">2025-05</th>' in page
+
+
+def test_the_dashboard_links_leadership_only_to_pages_they_may_open(client_for, leader):
+    client = client_for(leader)
+    page = client.get("/dashboard/").content.decode()
+    assert 'href="/reviews/"' not in page
+    assert client.get("/screenings/?status=submitted").status_code == 200
+    assert 'href="/screenings/?status=submitted"' in page

@@ -236,16 +236,3 @@ def test_the_list_filters_and_keeps_a_constant_query_count(
     with django_assert_max_num_queries(8):
         client.get("/screenings/?status=draft")
     assert not client.get("/screenings/?status=submitted").context["page"].object_list
-
-
-def test_the_summary_explains_points_in_words(client_for, researcher):
-    screening = factories.ScreeningFactory(
-        owner=researcher,
-        unit=researcher.unit,
-        answers={"collab.components": ["joint_research"], "case.stage": "new"}
-        | {"partner.military_links": "direct"},
-    )
-    page = client_for(researcher).get(f"/screenings/{screening.pk}/summary/")
-    html = page.content.decode()
-    assert "+5 poeng" in html
-    assert "+5 SEC" not in html
