@@ -15,6 +15,7 @@ from django.utils import timezone
 from agreements.models import Agreement, User
 from screening import questionnaire as qn
 from screening.models import Screening
+from screening.services import screenings as services
 
 COUNT = 15
 CALM = {"text": "Beskrevet i prosjektplanen.", "date": "2026-01-15", "country": "SE"}
@@ -30,10 +31,21 @@ PROFILES: list[dict[str, object]] = [
         "partner.military_links": "direct",
     },
     {"collab.components": ["joint_research"], "collab.balance": "unknown"},
+    {  # a draft still waiting for the sanctions check: Incomplete
+        "collab.components": ["joint_research"],
+        "partner.sanctions_screened": "not_checked",
+    },
     {
         "collab.components": ["joint_research", "infrastructure_access"],
         "collab.confidentiality": "partner_request",
         "collab.initiated_by": "intermediary",
+    },
+    {  # state-controlled partner with confidentiality at its request: High
+        "collab.components": ["joint_research"],
+        "funding.sources": ["foreign_government"],
+        "partner.state_control": "yes",
+        "partner.legal_compulsion": "yes",
+        "collab.confidentiality": "partner_request",
     },
 ]
 STATES = [
@@ -47,7 +59,9 @@ STATES = [
 ]
 
 
-def _calm(question: qn.Question, partner_id: int | None) -> object:
+def _calm(question: qn.Question, partner_id: int | None, country: str) -> object:
+    if question.type == "country" and country:
+        return country
     if question.type in CALM:
         return CALM[question.type]
     if question.type == "partner":
@@ -69,7 +83,9 @@ def _answers(screening: Screening, profile: dict[str, object]) -> dict[str, obje
         for key in missing:
             question = q.question(key)
             if question is not None:
-                answers[key] = _calm(question, screening.partner_id)
+                answers[key] = _calm(
+                    question, screening.partner_id, screening.country_id
+                )
     return answers
 
 
@@ -105,7 +121,9 @@ def seed_screenings() -> int:
         )
         status = STATES[index % len(STATES)]
         profile = PROFILES[index % len(PROFILES)]
-        answers = _answers(screening, profile)
+        components = profile.get("collab.components") or ["joint_research"]
+        case = services.metadata_answers(screening, components=components)
+        answers = _answers(screening, {**case, **profile})
         if status == Screening.Status.DRAFT and index % 2:
             answers = {k: v for k, v in answers.items() if not k.startswith("agr.")}
         screening.answers = answers

@@ -62,6 +62,30 @@ def _metadata_answers(
     return kept
 
 
+def metadata_answers(
+    screening: Screening, *, components: Iterable[str] = ()
+) -> dict[str, object]:
+    """The case answers (section 0) that mirror the screening's own fields."""
+    partner = screening.partner
+    proposed_country = screening.proposed_partner_country
+    period_start, period_end = screening.period_start, screening.period_end
+    return _metadata_answers(
+        screening.questionnaire,
+        {
+            "case.title": screening.title,
+            "case.stage": screening.stage,
+            "case.unit": screening.unit.name,
+            "case.start": period_start.isoformat() if period_start else "",
+            "case.end": period_end.isoformat() if period_end else "",
+            "case.partner": str(partner.pk) if partner else "",
+            "case.country": (partner.country_id if partner else "")
+            or (proposed_country.pk if proposed_country else ""),
+            "partner.type": partner.kind if partner else "",
+            "collab.components": list(components),
+        },
+    )
+
+
 @transaction.atomic
 def create_screening(
     *,
@@ -97,23 +121,6 @@ def create_screening(
             for k, v in previous.answers.items()
             if q.question(k) and not k.startswith("case.")
         }
-    answers.update(
-        _metadata_answers(
-            q,
-            {
-                "case.title": title,
-                "case.stage": stage,
-                "case.unit": unit.name,
-                "case.start": period_start.isoformat() if period_start else "",
-                "case.end": period_end.isoformat() if period_end else "",
-                "case.partner": str(partner.pk) if partner else "",
-                "case.country": (partner.country_id if partner else "")
-                or (proposed_partner_country.pk if proposed_partner_country else ""),
-                "partner.type": partner.kind if partner else "",
-                "collab.components": list(components),
-            },
-        )
-    )
     screening = Screening(
         owner=by,
         title=title,
@@ -132,6 +139,7 @@ def create_screening(
         questionnaire_version=version,
         answers=answers,
     )
+    screening.answers.update(metadata_answers(screening, components=components))
     screening.rescore()
     screening.save()
     return screening

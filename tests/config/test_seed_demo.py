@@ -1,0 +1,47 @@
+"""`make run`'s demo: believable data, printed logins, safe to run twice."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from agreements.models import Agreement, Partner
+from screening.models import Screening
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_register_screenings_and_logins(django_capture_on_commit_callbacks):
+    call_command("load_reference_data", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        first = seed()
+        second = seed()
+    logins = re.findall(r"^  (\w+) / (\S+)  \((.+)\)$", second, re.M)
+    assert [(user, role) for user, _, role in logins] == [
+        ("forsker", "Researcher"),
+        ("kontakt", "Contact point"),
+        ("eksport", "Export control"),
+        ("leder", "Leadership"),
+        ("admin", "Administrator"),
+    ]
+    assert re.findall(r"^  forsker / (\S+)", first, re.M) != [logins[0][1]]  # new
+    assert Agreement.objects.count() >= 60
+    assert Partner.objects.count() >= 40
+    assert Partner.objects.values("country").distinct().count() >= 20
+    levels = set(Screening.objects.values_list("overall_level", flat=True))
+    assert levels == {"low", "medium", "high", "very_high", "incomplete"}
+    for screening in Screening.objects.all():
+        assert screening.answers["case.title"] == screening.title
+        assert screening.answers["case.country"] == screening.country_id
+    counts = (Agreement.objects.count(), Screening.objects.count())
+    seed()
+    assert (Agreement.objects.count(), Screening.objects.count()) == counts
