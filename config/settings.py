@@ -7,6 +7,7 @@ worker. `.env.example` documents every variable.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -174,6 +175,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# Before collectstatic (embedded mode, tests) STATIC_ROOT does not exist yet and
+# files are served from the finders; whitenoise's warning about it is noise.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
