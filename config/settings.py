@@ -177,7 +177,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Before collectstatic (embedded mode, tests) STATIC_ROOT does not exist yet and
 # files are served from the finders; whitenoise's warning about it is noise.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
+warnings.filterwarnings("ignore", message="No directory at: ")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
