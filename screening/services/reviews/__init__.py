@@ -1,0 +1,76 @@
+"""Named actions of the review: every status change after the draft lives here.
+
+Each function checks the acting user's role (PermissionDenied otherwise) and
+the screening's current status under a row lock. A stale or repeated request
+changes nothing and returns an `Outcome` whose message says why; a step that
+happens is recorded as a `Transition` with who, when, the comment and the
+result (and answers) at that moment. E-mails are enqueued on commit.
+
+The package is split by concern: `transitions` (the shared step machinery,
+starting and withdrawing), `routes` (submission, route tasks, export control),
+`decisions` (approve, request changes, reject), `linking` (the agreement
+register), `comments` and `reminders`. Callers import from here.
+"""
+
+from __future__ import annotations
+
+from screening.services.reviews.comments import add_comment
+from screening.services.reviews.decisions import (
+    approve,
+    approve_with_conditions,
+    latest_submission_id,
+    reject,
+    request_changes,
+)
+from screening.services.reviews.linking import link_agreement, update_agreement
+from screening.services.reviews.reminders import (
+    claim_overdue_reminders,
+    waiting_since,
+)
+from screening.services.reviews.routes import (
+    ALWAYS_MANDATORY,
+    ROUTES_WITHOUT_TASK,
+    confirm_route,
+    mandatory_routes,
+    open_mandatory_routes,
+    record_export_control,
+    record_submission,
+    route_to_export_control,
+    sync_route_tasks,
+)
+from screening.services.reviews.transitions import (
+    UNDER_REVIEW,
+    Outcome,
+    can_comment,
+    can_review,
+    start_review,
+    withdraw,
+)
+
+__all__ = [
+    "ALWAYS_MANDATORY",
+    "ROUTES_WITHOUT_TASK",
+    "UNDER_REVIEW",
+    "Outcome",
+    "add_comment",
+    "approve",
+    "approve_with_conditions",
+    "can_comment",
+    "can_review",
+    "claim_overdue_reminders",
+    "confirm_route",
+    "latest_submission_id",
+    "link_agreement",
+    "mandatory_routes",
+    "open_mandatory_routes",
+    "record_export_control",
+    "record_submission",
+    "reject",
+    "request_changes",
+    "route_to_export_control",
+    "start_review",
+    "sync_route_tasks",
+    "update_agreement",
+    "waiting_since",
+    "withdraw",
+]
