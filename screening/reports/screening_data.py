@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models.named_lists import PartnerMatch
 from countries.labels import VALUE_LABELS
 from screening.models import Screening, Transition
+from screening.reports import labels
 from screening.reports.dimensions import DIMENSIONS
 from screening.scoring.result import plain_explanation
 
@@ -57,6 +58,9 @@ def build(screening: Screening) -> dict[str, Any]:
         "incomplete" if result else screening.overall_level
     )
     plan = screening.mitigation_plan or {}
+    definition = labels.find_definition(
+        screening.questionnaire_id, screening.questionnaire_version
+    )
     transitions = list(screening.transitions.select_related("actor"))
     tasks = {t.route: t for t in screening.route_tasks.select_related("decided_by")}
     return {
@@ -75,7 +79,9 @@ def build(screening: Screening) -> dict[str, Any]:
             {
                 **item,
                 "task": tasks.get(item["key"]),
-                "reasons": _reasons(screening, item, lang),
+                "reasons": labels.reasons(
+                    definition, (item.get("detail") or {}).get("because", []), lang
+                ),
             }
             for item in _items(result, "routes", lang)
         ],
@@ -93,7 +99,11 @@ def build(screening: Screening) -> dict[str, Any]:
             for item in _items(result, "mitigations", lang)
         ],
         "other_plan": [
-            (key, _plan_text(value))
+            (
+                key,
+                labels.short(labels.mitigation_text(definition, key, lang)) or key,
+                _plan_text(value),
+            )
             for key, value in plan.items()
             if key not in {m.get("key") for m in result.get("mitigations", [])}
             and _plan_text(value)
@@ -103,11 +113,9 @@ def build(screening: Screening) -> dict[str, Any]:
         "matches": _matches(screening),
         "aliases": list(screening.partner.aliases.all()) if screening.partner else [],
         "reflection": str(screening.answers.get(REFLECTION) or ""),
-        "questionnaire": result.get("questionnaire")
-        or {
-            "id": screening.questionnaire_id,
-            "version": screening.questionnaire_version,
-        },
+        "questionnaire": labels.questionnaire_title(
+            screening.questionnaire_id, screening.questionnaire_version, lang
+        ),
     }
 
 
@@ -115,20 +123,6 @@ def _items(result: dict[str, Any], name: str, lang: str) -> list[dict[str, Any]]
     return [
         {**item, "title": tr(item.get("text"), lang)} for item in result.get(name, [])
     ]
-
-
-def _reasons(screening: Screening, route: dict[str, Any], lang: str) -> list[str]:
-    """Why a route applies, in words: "question (answer)"; other rules by key."""
-    out = []
-    for reason in (route.get("detail") or {}).get("because", []):
-        key, _, value = str(reason).partition("=")
-        question = screening.questionnaire.question(key) if value else None
-        option = question.option(value) if question else None
-        if question is not None and option is not None:
-            out.append(f"{tr(question.text, lang)} ({tr(option.label, lang)})")
-        else:
-            out.append(str(reason))
-    return out
 
 
 def _plan_text(value: Any) -> str:

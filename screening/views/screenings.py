@@ -22,6 +22,7 @@ from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
 from screening.models import Screening
 from screening.progress import section_progress
+from screening.reports import labels
 from screening.services import screenings as services
 from screening.views import review_data
 
@@ -200,6 +201,9 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_owner": screening.owner_id == request.user.pk,
         "co_author_form": CoAuthorForm(screening=screening),
         "review": review_data.for_author_page(screening, request.user, lang()),
+        "questionnaire_title": labels.questionnaire_title(
+            screening.questionnaire_id, screening.questionnaire_version, lang()
+        ),
         "agreement_visible": screening.agreement_id is not None
         and Agreement.objects.visible_to(request.user)
         .filter(pk=screening.agreement_id)

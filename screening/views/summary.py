@@ -13,6 +13,7 @@ from screening import questionnaire as qn
 from screening.forms import MitigationPlanForm
 from screening.models import Screening
 from screening.progress import section_progress
+from screening.reports import labels
 from screening.scoring.result import plain_explanation
 from screening.services import screenings as services
 from screening.views.screenings import lang
@@ -86,7 +87,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     explained = explain(screening, language)
     can_edit = screening.is_editable and screening.is_author(request.user)
     plan_items = [
-        (m["key"], _("Your plan for %(key)s") % {"key": m["key"]})
+        (m["key"], _("Your plan: %(action)s") % {"action": labels.short(m["label"])})
         for m in explained["mitigations"]
     ]
     form = MitigationPlanForm(
