@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -44,12 +45,27 @@ VALUE_LABELS = {
 
 
 def fact_rows(facts: Any) -> list[dict[str, Any]]:
-    """A country's facts with readable labels, for the tables that show them."""
+    """A country's facts with readable labels, for the tables that show them.
+
+    `number` is the Academic Freedom Index as a float and `checked` the day a
+    source was checked as a date, so templates localise both (0,087; 23.11.2026).
+    """
     return [
         {
             "label": FLAG_LABELS.get(fact.flag, fact.flag),
             "value": VALUE_LABELS.get(fact.value, fact.value),
             "fact": fact,
+            "number": _index(fact),
+            "checked": date.fromisoformat(fact.checked) if fact.checked else None,
         }
         for fact in facts.facts
     ]
+
+
+def _index(fact: Any) -> float | None:
+    if fact.flag != "academic_freedom_band" or not fact.detail:
+        return None
+    try:
+        return float(fact.detail)
+    except ValueError:
+        return None

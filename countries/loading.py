@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from countries.models import Country, Indicator
 
@@ -26,6 +28,7 @@ FIELDS = (
     "numeric_value",
     "year",
     "edition",
+    "checked_on",
     "detail",
     "source",
     "source_url",
@@ -39,6 +42,7 @@ VDEM_SOURCE = "V-Dem Academic Freedom Index (v2xca_academ)"
 NO_SOURCE = "Norwegian sanctions regulations (regjeringen.no overview, Lovdata)"
 EU_SOURCE = "EU restrictive measures (OpenSanctions programme metadata)"
 GDPR_SOURCE = "European Commission adequacy decisions"
+OPENSANCTIONS_CHECKED = date(2026, 8, 14)  # the programme metadata snapshot
 REGIMES = {
     "0": "closed autocracy",
     "1": "electoral autocracy",
@@ -106,7 +110,7 @@ def norwegian_sanctions_records() -> list[dict[str, object]]:
                 "value": title or row["regime"],
                 "edition": row["regulation_ref_as_printed"],
                 "detail": (
-                    "Arms embargo"
+                    gettext_noop("Arms embargo")
                     if row["arms_embargo_per_regjeringen"] == "yes"
                     else ""
                 ),
@@ -130,7 +134,8 @@ def eu_sanctions_records() -> list[dict[str, object]]:
                     "kind": KIND.SANCTIONS_EU,
                     "reference": row["program_key"],
                     "value": row["title"][:300],
-                    "edition": "OpenSanctions metadata 2026-08-14",
+                    "edition": "OpenSanctions",
+                    "checked_on": OPENSANCTIONS_CHECKED,
                     "detail": row["measures"],
                     "source": EU_SOURCE,
                     "source_url": row["sanctions_map_url"],
@@ -147,7 +152,7 @@ def gdpr_records() -> list[dict[str, object]]:
             "kind": KIND.GDPR,
             "reference": "",
             "value": row["status"],
-            "edition": f"checked {row['date_checked']}",
+            "checked_on": date.fromisoformat(row["date_checked"]),
             "detail": " ".join(p for p in (row["decision"], row["note"]) if p),
             "source": GDPR_SOURCE,
             "source_url": row["source_url"],
@@ -244,7 +249,7 @@ def upsert_indicators(
 
 
 def _default(name: str) -> object:
-    if name in ("numeric_value", "year"):
+    if name in ("numeric_value", "year", "checked_on"):
         return None
     if name == "to_be_verified":
         return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from countries import flags as country_flags
@@ -201,6 +201,12 @@ class Indicator(models.Model):
     numeric_value = models.FloatField(_("numeric value"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     edition = models.CharField(_("edition"), max_length=100, blank=True)
+    checked_on = models.DateField(
+        _("checked"),
+        null=True,
+        blank=True,
+        help_text=_("The day the source was last checked, where it has no edition."),
+    )
     detail = models.TextField(
         _("detail"), blank=True, help_text=_("Measures of a regime, or a note.")
     )
@@ -249,6 +255,20 @@ class Indicator(models.Model):
     def year_or_edition(self) -> str:
         return " · ".join(str(p) for p in (self.year, self.edition) if p)
 
+    @property
+    def display_detail(self) -> str:
+        """The detail in the reader's language where we wrote it ("Arms embargo"
+        is stored as a msgid); source text is returned as it stands."""
+        return gettext(self.detail) if self.detail in OUR_DETAILS else self.detail
+
+    @property
+    def source_language(self) -> str:
+        """ "en" where the value or detail is the English text of a source file
+        (so the page can mark it lang="en"); "" for our own or entered text."""
+        if self.origin == self.Origin.FIXTURE and self.kind in ENGLISH_SOURCE_KINDS:
+            return "en"
+        return ""
+
 
 class Assessment(models.Model):
     """The institution's own assessment of a country. Every one is kept."""
@@ -285,6 +305,16 @@ class Assessment(models.Model):
         return f"{self.country_id}: {self.level}"
 
 
+# Stored details we wrote ourselves (gettext_noop in countries.loading).
+OUR_DETAILS = frozenset({"Arms embargo"})
+# Fixture kinds whose value or detail is the source's own English text.
+ENGLISH_SOURCE_KINDS = frozenset(
+    {
+        Indicator.Kind.ACADEMIC_FREEDOM,
+        Indicator.Kind.SANCTIONS_EU,
+        Indicator.Kind.GDPR,
+    }
+)
 FLAG_KINDS = frozenset(
     {"gdpr_adequacy", "sanctions_regime", *country_flags.ENTERED_FLAGS}
 )
@@ -316,8 +346,8 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
         return Fact(
             flag,
             value,
-            source="Norwegian sanctions regulations; EU restrictive measures",
-            detail="No regime in the loaded lists targets this country.",
+            source=gettext("Norwegian sanctions regulations; EU restrictive measures"),
+            detail=gettext("No regime in the loaded lists targets this country."),
         )
     if not records:
         return Fact(flag, value, source="")
@@ -336,6 +366,9 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
             licence=" / ".join(sorted({r.licence for r in records if r.licence})),
             url=first.source_url,
             detail=detail,
+            checked=max(
+                (r.checked_on.isoformat() for r in records if r.checked_on), default=""
+            ),
         )
     detail = "" if first.numeric_value is None else f"{first.numeric_value:g}"
     return Fact(
@@ -346,4 +379,5 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
         licence=first.licence,
         url=first.source_url,
         detail=detail or first.detail,
+        checked=first.checked_on.isoformat() if first.checked_on else "",
     )

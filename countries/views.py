@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from agreements import roles
+from agreements.models import Agreement, Partner
 from countries import filters, services, tiers
 from countries.forms import AssessmentForm
-from countries.labels import FLAG_LABELS, VALUE_LABELS
+from countries.labels import fact_rows
 from countries.models import Assessment, Country
 
 
@@ -66,18 +67,17 @@ def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
         return redirect(country)
     facts = country.facts()
     values = {fact.flag: fact.value for fact in facts.facts}
+    minor = tiers.minor_flags(values)
     flag_rows = [
-        {
-            "label": FLAG_LABELS[fact.flag],
-            "value": fact.value,
-            "value_label": VALUE_LABELS.get(fact.value, fact.value),
-            "fact": fact,
-            "minor": fact.flag in tiers.minor_flags(values),
-        }
-        for fact in facts.facts
+        {**row, "minor": row["fact"].flag in minor} for row in fact_rows(facts)
     ]
     assessments = list(country.assessments.all())
+    partners = _partners(country, request.user)
     context = {
+        "partners": partners[:PARTNER_LIMIT],
+        "partner_count": partners.count(),
+        "partner_limit": PARTNER_LIMIT,
+        "whole_register": roles.reads_whole_register(request.user),
         "country": country,
         "flag_rows": flag_rows,
         "indicators": list(country.indicators.all()),
@@ -86,3 +86,23 @@ def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
         "form": form if may_assess else None,
     }
     return render(request, "countries/country_detail.html", context)
+
+
+PARTNER_LIMIT = 100  # the partner list filtered by country shows the rest
+
+
+def _partners(country: Country, user: object) -> QuerySet[Partner]:
+    """The country's partner institutions, each with the agreements the user may
+    see (a constant number of queries however many partners there are)."""
+    agreements = (
+        Agreement.objects.visible_to(user)
+        .only("pk", "title", "status", "end_date")
+        .order_by("-end_date", "title")
+    )
+    return (
+        Partner.objects.filter(country=country)
+        .prefetch_related(
+            Prefetch("agreements", queryset=agreements, to_attr="visible_agreements")
+        )
+        .order_by("name", "pk")
+    )

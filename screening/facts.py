@@ -41,6 +41,7 @@ class Fact:
     licence: str = ""
     url: str = ""
     detail: str = ""  # e.g. the numeric index "0.087", or the matched list entry
+    checked: str = ""  # ISO date the source was last checked, where it has no edition
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -51,6 +52,7 @@ class Fact:
             "licence": self.licence,
             "url": self.url,
             "detail": self.detail,
+            "checked": self.checked,
         }
 
 

@@ -186,7 +186,8 @@ class _Work:
     def _fact_lines(
         self, source: str, rule: FlagRule, fact: Fact, subject: str, partner: str
     ) -> list[Contribution]:
-        cited = ", ".join(x for x in (fact.source, fact.edition) if x)
+        edition = fact.edition or fact.checked  # an ISO date reads in both languages
+        cited = ", ".join(x for x in (fact.source, edition) if x)
         detail = f": {fact.detail}" if fact.detail else ""
         self.recommend((), (), f"{source}.{rule.flag}={rule.value}")
         return [
@@ -204,7 +205,7 @@ class _Work:
                     for lang in ("nb", "en")
                 },
                 fact_source=fact.source,
-                fact_edition=fact.edition,
+                fact_edition=edition,
                 fact_licence=fact.licence,
                 fact_detail=fact.detail,
                 partner=partner,
