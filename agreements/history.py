@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 HIDDEN = {"version", "updated_at", "created_at", "document", "last_screening"}
@@ -48,7 +49,7 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
         obj = field.related_model._default_manager.filter(pk=value).first()
         return str(obj) if obj else str(value)
     if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 
