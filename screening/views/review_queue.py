@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from agreements import roles
@@ -21,6 +33,8 @@ from screening.services import reviews as services
 from screening.views.screenings import lang
 
 S = Screening.Status
+PAGE_SIZE = 50
+QUEUE_STATES = (*services.UNDER_REVIEW, S.CHANGES_REQUESTED)
 RAISED = ("medium", "high", "very_high")
 LEVEL_ORDER = Case(
     When(overall_level="very_high", then=Value(4)),
@@ -30,17 +44,53 @@ LEVEL_ORDER = Case(
     default=Value(0),
     output_field=IntegerField(),
 )
+FILTER_KEYS = ("status", "level", "dimension", "route", "unit", "country", "partner")
 
 
 def can_see_queue(user: object) -> bool:
     return roles.is_contact_point(user) or roles.is_export_control(user)
 
 
-def _raised(screening: Screening, dimension: str) -> bool:
-    for item in (screening.result or {}).get("dimensions", []):
-        if item.get("key") == dimension:
-            return item.get("level") in RAISED
-    return False
+def raised_in(dimension: str, positions: int) -> Q:
+    """Results that put `dimension` at medium or above, as an SQL condition.
+
+    `result["dimensions"]` is a list of {"key", "level", ...}; each list
+    position is tested (as `screening.reports.dimensions` counts them), so the
+    order the questionnaire lists its dimensions in does not matter.
+    """
+    return reduce(
+        or_,
+        (
+            Q(
+                **{
+                    f"result__dimensions__{i}__key": dimension,
+                    f"result__dimensions__{i}__level__in": RAISED,
+                }
+            )
+            for i in range(positions)
+        ),
+    )
+
+
+def filtered(params: QueryDict, q: qn.Questionnaire) -> QuerySet[Screening]:
+    """Screenings in the queue's states that match every filter but the status."""
+    rows = Screening.objects.filter(status__in=QUEUE_STATES)
+    if params.get("level") in Screening.Level.values:
+        rows = rows.filter(overall_level=params["level"])
+    route = ROUTE_SLUGS.get(params.get("route", ""), "")
+    if route:
+        tasks = RouteTask.objects.filter(screening=OuterRef("pk"), route=route)
+        rows = rows.filter(Exists(tasks))
+    if params.get("unit", "").isdigit():
+        rows = rows.filter(unit_id=params["unit"])
+    if params.get("partner", "").isdigit():
+        rows = rows.filter(partner_id=params["partner"])
+    if len(params.get("country", "")) == 2:
+        rows = rows.filter(country_id=params["country"].upper())
+    dimension = params.get("dimension", "")
+    if dimension:
+        rows = rows.filter(raised_in(dimension, len(q.dimensions)))
+    return rows
 
 
 @login_required
@@ -52,49 +102,34 @@ def queue(request: HttpRequest) -> HttpResponse:
     only_export = roles.is_export_control(user) and not roles.is_contact_point(user)
     if only_export and "route" not in params:
         return redirect("/reviews/?route=export-control")
-    route_slug = params.get("route", "")
-    route = ROUTE_SLUGS.get(route_slug, "")
-    status = params.get("status", "")
-    states = (
-        (S.CHANGES_REQUESTED,)
-        if status == S.CHANGES_REQUESTED
-        else (services.UNDER_REVIEW)
-    )
-    rows = Screening.objects.filter(status__in=states)
-    if params.get("level") in Screening.Level.values:
-        rows = rows.filter(overall_level=params["level"])
-    if route:
-        rows = rows.filter(route_tasks__route=route)
-    if params.get("unit", "").isdigit():
-        rows = rows.filter(unit_id=params["unit"])
-    if params.get("partner", "").isdigit():
-        rows = rows.filter(partner_id=params["partner"])
-    if len(params.get("country", "")) == 2:
-        rows = rows.filter(country_id=params["country"].upper())
-    rows = (
-        rows.select_related("owner", "partner", "country", "unit")
-        .prefetch_related(Prefetch("route_tasks", queryset=RouteTask.objects.all()))
-        .annotate(level_rank=LEVEL_ORDER)
-        .order_by("-level_rank", "submitted_at", "pk")
-        .distinct()
-    )
-    items = list(rows)
-    dimension = params.get("dimension", "")
-    if dimension:
-        items = [s for s in items if _raised(s, dimension)]
-    waiting_since = services.waiting_since()
+    q = qn.load(*qn.CURRENT)
+    matching = filtered(params, q)
     counts = dict(
-        Screening.objects.filter(
-            status__in=(*services.UNDER_REVIEW, S.CHANGES_REQUESTED)
-        )
+        matching.order_by()
         .values_list("status")
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    q = qn.load(*qn.CURRENT)
+    status = params.get("status", "")
+    states = (
+        (S.CHANGES_REQUESTED,)
+        if status == S.CHANGES_REQUESTED
+        else services.UNDER_REVIEW
+    )
+    rows = (
+        matching.filter(status__in=states)
+        .select_related("owner", "partner", "country", "unit")
+        .prefetch_related("route_tasks")
+        .annotate(level_rank=LEVEL_ORDER)
+        .order_by("-level_rank", "submitted_at", "pk")
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(params.get("page"))
+    route_slug = params.get("route", "")
+    route = ROUTE_SLUGS.get(route_slug, "")
+    waiting_since = services.waiting_since()
     language = lang()
-    chosen = {k: v for k, v in params.items() if k in FILTER_KEYS and v}
     context = {
+        "page": page,
         "items": [
             {
                 "screening": s,
@@ -104,7 +139,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                     t for t in s.route_tasks.all() if not route or t.route == route
                 ],
             }
-            for s in items
+            for s in page
         ],
         "counts": [
             (value, label, counts.get(value, 0))
@@ -115,7 +150,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             )
         ],
         "status": status,
-        "chosen": chosen,
+        "chosen": {k: v for k, v in params.items() if k in FILTER_KEYS and v},
         "route_slug": route_slug,
         "route_name": ROUTE_NAMES.get(route, ""),
         "routes": [(slug, ROUTE_NAMES[key]) for slug, key in ROUTE_SLUGS.items()],
@@ -123,17 +158,11 @@ def queue(request: HttpRequest) -> HttpResponse:
         "dimensions": [(d.key, qn.tr(d.name, language)) for d in q.dimensions],
         "units": Unit.objects.order_by("name"),
         "countries": Country.objects.filter(
-            screenings__status__in=(*services.UNDER_REVIEW, S.CHANGES_REQUESTED)
+            screenings__status__in=QUEUE_STATES
         ).distinct(),
-        "partners": Partner.objects.filter(
-            screenings__status__in=(*services.UNDER_REVIEW, S.CHANGES_REQUESTED)
-        )
+        "partners": Partner.objects.filter(screenings__status__in=QUEUE_STATES)
         .distinct()
         .order_by("name"),
         "waiting_days": settings.REVIEW_WAITING_DAYS,
-        "query": urlencode(chosen),
     }
     return render(request, "screening/review_queue.html", context)
-
-
-FILTER_KEYS = ("status", "level", "dimension", "route", "unit", "country", "partner")
