@@ -84,14 +84,31 @@ def named(screening: Screening, question: qn.Question, value: object) -> str:
     return ""
 
 
+S = Screening.Status
+# The answers on show are those of the latest submission: under review and
+# after a decision (a decision never changes the answers).
+SHOWS_LATEST_SUBMISSION = (
+    S.SUBMITTED,
+    S.IN_REVIEW,
+    S.APPROVED,
+    S.APPROVED_WITH_CONDITIONS,
+    S.REJECTED,
+)
+
+
 def previous_submission(screening: Screening) -> Transition | None:
-    """The submission to compare with: the one before the current round."""
+    """The submission to compare the answers on show with.
+
+    While they are the latest submission's, that is the submission before it
+    (none after a first round: nothing to compare). While the researcher
+    revises them (changes requested, withdrawn), it is the latest submission.
+    """
     submissions = list(
         screening.transitions.filter(action=Transition.Action.SUBMIT).order_by(
             "-created_at", "-pk"
         )[:2]
     )
-    if screening.status in (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW):
+    if screening.status in SHOWS_LATEST_SUBMISSION:
         return submissions[1] if len(submissions) > 1 else None
     return submissions[0] if submissions else None
 

@@ -63,13 +63,15 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
     explained = explain(screening, language)
     country_facts = screening.country_facts()
     plan = screening.mitigation_plan or {}
+    sections = review_data.answer_sections(
+        screening, language, threads, previous.answers if previous else None
+    )
     context = {
         "screening": screening,
         "explained": explained,
-        "sections": review_data.answer_sections(
-            screening, language, threads, previous.answers if previous else None
-        ),
+        "sections": sections,
         "previous": previous,
+        "changed_answers": sum(row.changed for s in sections for row in s.rows),
         "case_threads": threads.get("", []),
         "fact_lines": review_data.fact_lines(screening, language),
         "country_facts": country_facts,
