@@ -259,7 +259,11 @@ class Indicator(models.Model):
     def display_detail(self) -> str:
         """The detail in the reader's language where we wrote it ("Arms embargo"
         is stored as a msgid); source text is returned as it stands."""
-        return gettext(self.detail) if self.detail in OUR_DETAILS else self.detail
+        if self.detail in OUR_DETAILS:
+            return gettext(self.detail)
+        if self.kind == self.Kind.SANCTIONS_EU:  # "Asset freeze;Travel ban"
+            return "; ".join(m.strip() for m in self.detail.split(";") if m.strip())
+        return self.detail
 
     @property
     def source_language(self) -> str:

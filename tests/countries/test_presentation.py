@@ -176,3 +176,17 @@ def test_partner_list_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/countries/CN/")
     assert response.text.count('href="/agreements/') >= 16
+
+
+def test_eu_measures_read_as_a_list_in_the_source_language(client_for, researcher):
+    IndicatorFactory(
+        country=CountryFactory(iso2="RU"),
+        kind=Indicator.Kind.SANCTIONS_EU,
+        reference="EU-RUS",
+        value="EU sanctions related to Ukraine",
+        detail="Asset freeze;Travel ban",
+        origin=Indicator.Origin.FIXTURE,
+    )
+    text = client_for(researcher).get("/countries/RU/").text
+    assert '<span lang="en">EU sanctions related to Ukraine</span>' in text
+    assert '<span lang="en">Asset freeze; Travel ban</span>' in text
