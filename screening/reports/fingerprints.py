@@ -4,6 +4,13 @@ A screening report depends on one screening row: every save bumps its
 `revision` and `updated_at`, so those (with status and level) stand for it.
 The summary depends on the whole register: counts and the latest change of
 agreements and screenings, two aggregate queries whatever the size.
+
+Both also depend on how reports look: `layout()` hashes the report templates,
+pdf.css, the code that builds the report data and the compiled translations,
+once per process. A deploy that changes any of them makes ready reports out of
+date, so nobody keeps a PDF with mistakes that have since been fixed. Bump
+`LAYOUT_VERSION` for a change that none of those files shows (a questionnaire
+label helper elsewhere, a WeasyPrint upgrade).
 """
 
 from __future__ import annotations
@@ -11,14 +18,27 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db.models import Count, Max
+from django.template.loader import get_template
 
 from agreements.models import Agreement
 from screening.models import Report, Screening
 
 SCREENING_FIELDS = ("pk", "revision", "updated_at", "status", "overall_level")
+LAYOUT_VERSION = 1
+REPORT_TEMPLATES = (
+    "pdf/base_pdf.html",
+    "screening/_summary_figures.html",
+    "screening/_summary_tables.html",
+    "screening/_summary_method.html",
+)
+REPORT_STATIC = ("css/pdf.css",)
 
 
 def current(*, kind: str, screening: Any = None, params: dict[str, Any]) -> str:
@@ -63,5 +83,32 @@ def _summary(params: dict[str, Any]) -> str:
 
 
 def _hash(data: dict[str, Any]) -> str:
-    text = json.dumps(data, sort_keys=True, default=str)
+    text = json.dumps({**data, "layout": layout()}, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+@cache
+def layout() -> str:
+    """How reports look in this process: a hash of the files that decide it."""
+    return layout_of(layout_files(), version=LAYOUT_VERSION)
+
+
+def layout_of(files: Iterable[Path], *, version: int) -> str:
+    digest = hashlib.sha256(f"layout v{version}".encode())
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def layout_files() -> set[Path]:
+    """Every pdf/ template and included partial, pdf.css, this package's code
+    and the compiled catalogues."""
+    pdf_dir = Path(get_template("pdf/base_pdf.html").origin.name).parent
+    files = set(pdf_dir.glob("*.html"))
+    files |= {Path(get_template(name).origin.name) for name in REPORT_TEMPLATES}
+    files |= {Path(found) for name in REPORT_STATIC if (found := finders.find(name))}
+    files |= set(Path(__file__).parent.glob("*.py"))
+    for locale in settings.LOCALE_PATHS:
+        files |= set(Path(locale).glob("*/LC_MESSAGES/django.mo"))
+    return files
