@@ -7,6 +7,7 @@ labels, escaped, so it is safe to mark safe in templates.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -89,6 +90,8 @@ def stacked_columns(
         f'<text x="{left - 4}" y="{top_pad + 10}" text-anchor="end" font-size="11" '
         f'fill="#222">{peak}</text>',
     ]
+    widest = max((len(label) for label, _counts in columns), default=0) * 6.5 + 6
+    every = max(1, math.ceil(widest / slot))  # label every nth column, no overlaps
     for i, (label, counts) in enumerate(columns):
         bar_w = min(slot * 0.7, 48)
         x = left + i * slot + (slot - bar_w) / 2
@@ -102,10 +105,12 @@ def stacked_columns(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
                     f'height="{h:.1f}" fill="{colour}"/>'
                 )
-        parts.append(
-            f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 16}" '
-            f'text-anchor="middle" font-size="11" fill="#222">{escape(label)}</text>'
-        )
+        if (n - 1 - i) % every == 0:  # always label the latest column
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 16}" '
+                f'text-anchor="middle" font-size="11" fill="#222">'
+                f"{escape(label)}</text>"
+            )
     lx = left
     for key, name in keys:
         parts += [

@@ -20,7 +20,7 @@ def build_charts(data: Summary, *, prefix: str) -> dict[str, Any]:
         chart_id=f"{prefix}-levels",
     )
     over_time = charts.stacked_columns(
-        [(m["label"], m["levels"]) for m in data.by_month],
+        [(m["short"], m["levels"]) for m in data.by_month],
         keys=levels,
         title=_("Risk levels over time"),
         desc=_("Screenings per month, stacked by overall risk level; see the table."),

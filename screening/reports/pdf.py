@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -48,7 +49,7 @@ def render_html(template: str, context: dict[str, Any], *, language: str) -> str
 def page_css(generated_at: Any) -> SafeString:
     """Running header and footer of every page: marking, time, "page X of Y"."""
     generated = _("Generated %(when)s") % {
-        "when": generated_at.strftime("%Y-%m-%d %H:%M")
+        "when": date_format(generated_at, "SHORT_DATETIME_FORMAT")
     }
     page = pgettext("pdf footer: page 1 of 3", "page")
     of = pgettext("pdf footer: page 1 of 3", "of")

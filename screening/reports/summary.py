@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Unit
@@ -118,11 +119,9 @@ def build(flt: Filter) -> Summary:
         end_date__gte=today,
         end_date__lte=today + dt.timedelta(days=EXPIRY_DAYS),
     )
-    summary.expiring = list(
-        expiring.select_related("responsible_unit")
-        .prefetch_related("partners")
-        .order_by("end_date", "pk")[:LIST_LIMIT]
-    )
+    expiring = expiring.order_by("end_date", "pk")
+    summary.expiring = list(expiring.select_related("responsible_unit")[:LIST_LIMIT])
+    _attach_partner_names(summary.expiring, expiring.values("pk")[:LIST_LIMIT])
     figures = agreements.aggregate(
         active=Count("pk", filter=Q(status=Agreement.Status.ACTIVE)),
         unscreened=Count(
@@ -148,6 +147,23 @@ def build(flt: Filter) -> Summary:
     }
     summary.named_lists = list(NamedList.objects.filter(active=True).order_by("title"))
     return summary
+
+
+def _attach_partner_names(agreements: list[Agreement], listed) -> None:
+    """`partner_names` of each listed agreement, in one query that also runs
+    when none are listed (`prefetch_related` would skip it, and the page's
+    query count would depend on the data)."""
+    through = Agreement.partners.through
+    rows = (
+        through.objects.filter(agreement_id__in=listed)
+        .order_by("partner__name")
+        .values_list("agreement_id", "partner__name")
+    )
+    names: dict[int, list[str]] = {}
+    for agreement_id, name in rows:
+        names.setdefault(agreement_id, []).append(name)
+    for agreement in agreements:
+        agreement.partner_names = names.get(agreement.pk, [])
 
 
 def level_names() -> dict[str, str]:
@@ -176,13 +192,17 @@ def _by_month(screenings) -> list[dict[str, Any]]:
         .annotate(n=Count("pk"))
         .order_by("month")
     )
-    months: dict[str, dict[str, int]] = {}
+    months: dict[Any, dict[str, int]] = {}
     for row in rows:
-        label = row["month"].strftime("%Y-%m") if row["month"] else _("Unknown")
-        months.setdefault(label, {})[row["overall_level"]] = row["n"]
+        months.setdefault(row["month"], {})[row["overall_level"]] = row["n"]
     return [
-        {"label": label, "levels": counts, "cells": [counts.get(k, 0) for k in LEVELS]}
-        for label, counts in list(months.items())[-24:]
+        {
+            "label": date_format(month, "YEAR_MONTH_FORMAT") if month else _("Unknown"),
+            "short": date_format(month, "M Y") if month else _("Unknown"),
+            "levels": counts,
+            "cells": [counts.get(k, 0) for k in LEVELS],
+        }
+        for month, counts in list(months.items())[-24:]
     ]
 
 

@@ -164,8 +164,8 @@ def test_the_dashboard_trend_counts_screenings_by_the_month_submitted(
             submitted_at=datetime.datetime(2025, month, 10, tzinfo=datetime.UTC)
         )
     page = client_for(leader).get("/dashboard/").content.decode()
-    assert '<th scope="row">2025-03</th>' in page
-    assert '<th scope="row">2025-05</th>' in page
+    assert '<th scope="row">mars 2025</th>' in page
+    assert '<th scope="row">mai 2025</th>' in page
 
 
 def test_the_dashboard_links_leadership_only_to_pages_they_may_open(client_for, leader):
