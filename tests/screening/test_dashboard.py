@@ -6,6 +6,7 @@ import datetime
 import itertools
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -22,13 +23,14 @@ def _screening(i: int, **kwargs) -> Screening:
     result = result_json()
     for n, dim in enumerate(result["dimensions"]):
         dim["level"] = LEVELS[(i + n) % 4]
-    return scored_screening(
-        result=result,
-        overall_level=LEVELS[i % 4],
-        status="in_review" if i % 3 else "submitted",
-        title=f"Samarbeid {i}",
+    fields = {
+        "result": result,
+        "overall_level": LEVELS[i % 4],
+        "status": "in_review" if i % 3 else "submitted",
+        "title": f"Samarbeid {i}",
         **kwargs,
-    )
+    }
+    return scored_screening(**fields)
 
 
 def _add(start: int, stop: int, *, ending_in: int) -> None:
@@ -40,11 +42,16 @@ def _add(start: int, stop: int, *, ending_in: int) -> None:
         factories.AgreementFactory(end_date=end)
 
 
-def test_the_dimension_counts_take_one_query_and_add_up(db):
+@pytest.mark.parametrize("unnest", [True, False], ids=["json-table", "orm"])
+def test_the_dimension_counts_take_one_query_and_add_up(db, monkeypatch, unnest):
+    if not unnest:
+        monkeypatch.setattr(dimensions, "UNNEST", {})
     for i in range(6):
         _screening(i)
+    _screening(7, status="draft")  # filtered out below
+    counted = Screening.objects.exclude(status="draft")
     with CaptureQueriesContext(connection) as queries:
-        rows = dimensions.count_levels(Screening.objects.all(), LEVELS)
+        rows = dimensions.count_levels(counted, LEVELS)
     assert len(queries) == 1
     by_key = {row["key"]: row for row in rows}
     assert list(by_key) == ["AF", "SEC", "EXP", "DP", "REP"]
