@@ -198,7 +198,7 @@ def _by_month(screenings) -> list[dict[str, Any]]:
     return [
         {
             "label": date_format(month, "YEAR_MONTH_FORMAT") if month else _("Unknown"),
-            "short": date_format(month, "M Y") if month else _("Unknown"),
+            "short": date_format(month, "N Y") if month else _("Unknown"),
             "levels": counts,
             "cells": [counts.get(k, 0) for k in LEVELS],
         }
