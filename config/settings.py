@@ -154,6 +154,7 @@ if USE_OIDC:
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # English dates as "23 Nov 2026", never 11/23
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -73,7 +73,7 @@ def test_check_date_reads_in_the_page_language(client_for, researcher, china):
     assert "checked" not in text
     assert "2026-11-23" not in text
     text = english(client).get("/countries/CN/").text
-    assert "checked 11/23/2026" in text
+    assert "checked 23 Nov 2026" in text
 
 
 def test_index_value_uses_the_decimal_comma_on_every_table(
