@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import roles
+from screening.levels import RiskLevel
 
 
 def document_path(instance: Agreement, filename: str) -> str:
@@ -82,12 +83,7 @@ class Agreement(models.Model):
         PROJECT = "project", _("Project leader")
         OTHER = "other", _("Other")
 
-    class Level(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
-        VERY_HIGH = "very_high", _("Very high")
-        INCOMPLETE = "incomplete", _("Incomplete")
+    Level = RiskLevel
 
     REVIEW_INTERVALS = [
         (6, _("6 months")),

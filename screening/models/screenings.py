@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from agreements import roles
 from screening import questionnaire as qn
 from screening.facts import CountryFacts, PartnerFacts
+from screening.levels import RiskLevel
 
 
 class ScreeningQuerySet(models.QuerySet):
@@ -61,12 +62,7 @@ class Screening(models.Model):
         REJECTED = "rejected", _("Rejected")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    class Level(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
-        VERY_HIGH = "very_high", _("Very high")
-        INCOMPLETE = "incomplete", _("Incomplete")
+    Level = RiskLevel
 
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
