@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from django.contrib import admin
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -92,33 +91,6 @@ class FormReader(HTMLParser):
             self._select = None
         elif tag == "textarea":
             self._textarea = None
-
-
-def ensure_admin_reference() -> None:
-    """The Django admin changelist of the agreements, as the overview's reference.
-
-    Registered here only when the agreements app does not register Agreement
-    itself; must run before the URLconf is first loaded.
-    """
-    if Agreement in admin.site._registry:
-        return
-
-    class ReferenceAgreementAdmin(admin.ModelAdmin):
-        list_display = (
-            "title",
-            "kind",
-            "status",
-            "responsible_unit",
-            "start_date",
-            "end_date",
-            "last_screening_level",
-        )
-        list_select_related = ("responsible_unit",)
-        list_filter = ("status", "kind")
-        search_fields = ("title",)
-        list_per_page = 50
-
-    admin.site.register(Agreement, ReferenceAgreementAdmin)
 
 
 def bench_subjects() -> tuple[Screening, dict[str, User]]:

@@ -59,7 +59,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result))
             return
         log = self.stderr.write
-        pages.ensure_admin_reference()  # before the URLconf is loaded
         log(f"Seeding benchmark volumes at scale {options['scale']} ...")
         volume = seed.seed_volume(scale=options["scale"], log=log)
         log(f"Database: {connection.vendor}, {volume}")
