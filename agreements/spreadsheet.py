@@ -184,8 +184,12 @@ def _csv_rows(content: bytes) -> Iterator[list[object]]:
         raise SpreadsheetError(_("The file is not a CSV file."))
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-        yield row[:MAX_COLUMNS]
+    try:
+        # newline="": the csv module handles \r, \n and \r\n inside fields itself.
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield row[:MAX_COLUMNS]
+    except csv.Error as exc:
+        raise SpreadsheetError(_("The file is not a valid CSV file.")) from exc
 
 
 def _xlsx_rows(content: bytes) -> Iterator[list[object]]:

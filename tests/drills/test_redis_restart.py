@@ -10,7 +10,9 @@ every report and e-mail comes out exactly once.
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
+import time
 
 import pytest
 
@@ -44,7 +46,17 @@ class DrillRedis:
         self._cli("ping", attempts=50)
 
     def stop(self) -> None:
+        """Shut down and wait until the port refuses connections."""
         self._cli("shutdown")
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", PORT), timeout=0.2).close()
+            except OSError:
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the drill's Redis did not stop")
+        _reset_broker_pools()  # the next publish must find the broker gone
 
     def _cli(self, *command: str, attempts: int = 1) -> None:
         for _ in range(attempts):
