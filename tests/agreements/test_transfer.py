@@ -221,9 +221,7 @@ def test_an_unknown_value_names_its_column(client_for, contact_point, sweden):
     assert row.errors == ["Status: ukjent verdi «Tull»."]
 
 
-@pytest.mark.parametrize(
-    "content", [b"\r\x01", b"\r\n\r\n\x01;\r"]
-)
+@pytest.mark.parametrize("content", [b"\r\x01", b"\r\n\r\n\x01;\r"])
 def test_a_broken_csv_gets_a_message_not_a_500(client_for, contact_point, content):
     response = upload(client_for(contact_point), "register.csv", content)
     assert response.status_code == 200
