@@ -1,9 +1,18 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from config.celery import app as celery_app
 from tests import factories
+
+# CI (CI=true) explores the same examples on every run, so a red build can be
+# reproduced locally; elsewhere hypothesis keeps exploring new inputs.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("dev", deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
