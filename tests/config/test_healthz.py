@@ -18,7 +18,9 @@ def test_healthz_fails_when_the_broker_is_unreachable(client, settings):
     from config.celery import app
 
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
-    previous = app.conf.broker_url, app.conf.broker_write_url
+    # The raw setting (None unless set), not the property that falls back to
+    # broker_url: restoring the property's value would pin the write URL.
+    previous = app.conf.broker_url, app.conf.get("broker_write_url")
     app.conf.broker_url = app.conf.broker_write_url = "redis://127.0.0.1:1/0"
     try:
         response = client.get("/healthz")

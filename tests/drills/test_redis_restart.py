@@ -86,15 +86,18 @@ def drill_redis(transactional_db, settings, tmp_path, monkeypatch):
     )
     settings.MEDIA_ROOT = tmp_path / "media"
     previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+    write_url = celery_app.conf.get("broker_write_url")
     redis = DrillRedis(tmp_path)
     redis.start()
     settings.CELERY_BROKER_URL = celery_app.conf.broker_url = URL
+    celery_app.conf.broker_write_url = URL  # publishes go here, whatever ran before
     monkeypatch.setenv("CELERY_BROKER_URL", URL)  # Celery reads the variable first
     celery_app.conf.task_always_eager = False
     _reset_broker_pools()
     yield redis
     subprocess.run(["redis-cli", "-p", str(PORT), "shutdown", "nosave"], check=False)
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+    celery_app.conf.broker_write_url = write_url
     _reset_broker_pools()
 
 
