@@ -39,9 +39,12 @@ class Conflict:
     stored: object
 
 
-def latest_screening_of(agreement: Agreement) -> Screening | None:
+def latest_screening_of(agreement: Agreement, *, seen_by: User) -> Screening | None:
+    """The latest screening of the agreement that `seen_by` may read: a renewal
+    never copies (or links) a screening its author could not open."""
     return (
-        Screening.objects.filter(agreement=agreement)
+        Screening.objects.visible_to(seen_by)
+        .filter(agreement=agreement)
         .exclude(status=Screening.Status.WITHDRAWN)
         .order_by("-created_at", "-pk")
         .first()
@@ -113,7 +116,7 @@ def create_screening(
     qid, version = qn.CURRENT
     q = qn.load(qid, version)
     if previous is None and agreement is not None:
-        previous = latest_screening_of(agreement)
+        previous = latest_screening_of(agreement, seen_by=by)
     answers: dict[str, object] = {}
     if previous is not None:
         answers = {

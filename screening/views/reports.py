@@ -19,8 +19,10 @@ from screening.reports.forms import SummaryFilterForm
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    reports = Report.objects.filter(requested_by=request.user).select_related(
-        "screening", "requested_by"
+    reports = (
+        access.reports_visible_to(request.user)
+        .filter(requested_by=request.user)
+        .select_related("screening", "requested_by")
     )
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
     context = {"page": page, "stale": fingerprints.out_of_date(page.object_list)}
