@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,10 +20,15 @@ from screening.models import Screening
 
 @login_required
 def partner_list(request: HttpRequest) -> HttpResponse:
+    visible = Agreement.objects.visible_to(request.user).values("pk")
     base = (
         Partner.objects.select_related("country")
         .prefetch_related("aliases")
-        .annotate(agreement_count=Count("agreements", distinct=True))
+        .annotate(
+            agreement_count=Count(
+                "agreements", filter=Q(agreements__in=visible), distinct=True
+            )
+        )
         .order_by("name", "pk")
     )
     partner_filter = PartnerFilter(request.GET or None, queryset=base)
