@@ -151,7 +151,7 @@ class _Validator:
         allowed = dict(Agreement.REVIEW_INTERVALS)
         try:
             months = int(float(text))
-        except ValueError:
+        except (ValueError, OverflowError):  # "x", "nan"; "inf"
             months = 0
         if months not in allowed:
             row.errors.append(_("The review interval must be 6, 12, 24 or 36 months."))
@@ -188,7 +188,7 @@ class _Validator:
             row.partners.append((name, country))
 
     def _existing(self, row: ImportRow, given_id: str) -> int | None:
-        if given_id.isdigit() and Agreement.objects.filter(pk=int(given_id)).exists():
+        if given_id.isdecimal() and Agreement.objects.filter(pk=int(given_id)).exists():
             return int(given_id)
         match = Agreement.objects.filter(
             title__iexact=row.title, start_date=row.values.get("start_date")

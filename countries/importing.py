@@ -205,7 +205,7 @@ def _number(text: str, bad) -> float | None:
 def _year(text: str, bad) -> int | None:
     if not text:
         return None
-    if not text.isdigit() or not 1900 <= int(text) <= 2100:
+    if not text.isdecimal() or not 1900 <= int(text) <= 2100:
         bad("year", f"{text!r} is not a year")
         return None
     return int(text)

@@ -56,7 +56,7 @@ def partner_check(request: HttpRequest) -> HttpResponse:
     try:
         if partner_id:
             partner = get_object_or_404(
-                Partner, pk=int(partner_id) if partner_id.isdigit() else 0
+                Partner, pk=int(partner_id) if partner_id.isdecimal() else 0
             )
             matches = named_lists.partner_matches(partner)
             entries = named_lists.entries_for(matches)

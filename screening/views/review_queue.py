@@ -81,9 +81,9 @@ def filtered(params: QueryDict, q: qn.Questionnaire) -> QuerySet[Screening]:
     if route:
         tasks = RouteTask.objects.filter(screening=OuterRef("pk"), route=route)
         rows = rows.filter(Exists(tasks))
-    if params.get("unit", "").isdigit():
+    if params.get("unit", "").isdecimal():
         rows = rows.filter(unit_id=params["unit"])
-    if params.get("partner", "").isdigit():
+    if params.get("partner", "").isdecimal():
         rows = rows.filter(partner_id=params["partner"])
     if len(params.get("country", "")) == 2:
         rows = rows.filter(country_id=params["country"].upper())

@@ -80,7 +80,7 @@ def screening_create(request: HttpRequest) -> HttpResponse:
     if not can_start(request.user):
         raise PermissionDenied
     agreement = None
-    if request.GET.get("agreement", "").isdigit():
+    if request.GET.get("agreement", "").isdecimal():
         agreement = get_object_or_404(
             Agreement.objects.visible_to(request.user), pk=request.GET["agreement"]
         )
@@ -128,7 +128,7 @@ def screening_create(request: HttpRequest) -> HttpResponse:
             return redirect("screening:summary", pk=screening.pk)
         return redirect("screening:section", pk=screening.pk, key=shown[0].key)
     selected = form["partner"].value()
-    partners = Partner.objects.filter(pk=selected) if str(selected).isdigit() else []
+    partners = Partner.objects.filter(pk=selected) if str(selected).isdecimal() else []
     context = {
         "form": form,
         "agreement": agreement,
@@ -161,7 +161,7 @@ def partner_check(request: HttpRequest) -> HttpResponse:
     """htmx: named-list matches for the partner being chosen (empty if none)."""
     name, country = "", ""
     partner_id = request.GET.get("partner", "")
-    if partner_id.isdigit():
+    if partner_id.isdecimal():
         partner = Partner.objects.filter(pk=partner_id).first()
         if partner is not None:
             name, country = partner.name, partner.country_id

@@ -56,7 +56,7 @@ def _originals(post: QueryDict, keys: list[str]) -> dict[str, object]:
 
 def _revision(post: QueryDict) -> int | None:
     raw = post.get("revision", "")
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isdecimal() else None
 
 
 @login_required

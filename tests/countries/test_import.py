@@ -78,6 +78,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path, countries):
             "line 5, column value: 'dangerous' is not one of",
         ),
         (GOOD + "SE,travel_advice,caution,,1850,UD,,\n", "line 5, column year"),
+        (GOOD + "SE,travel_advice,caution,,²,UD,,\n", "line 5, column year"),
         (GOOD + "SE,travel_advice,caution,,,UD,ftp://x,\n", "column source_url"),
         (
             "iso2;kind;value;source\nCN;travel_advice;caution;UD\n",
