@@ -23,3 +23,15 @@ def test_partner_list_counts_only_the_agreements_the_user_may_see(client_for):
     assert count(f.researcher(unit=unit)) == 1
     assert count(f.researcher()) == 0
     assert count(f.contact_point()) == 3
+
+
+def test_a_match_is_decided_only_under_its_own_partner(client_for, contact_point):
+    match = f.PartnerMatchFactory()
+    other = f.PartnerFactory()
+    response = client_for(contact_point).post(
+        f"/partners/{other.pk}/matches/{match.pk}/",
+        {"decision": "dismissed", "reason": "Checked the address"},
+    )
+    assert response.status_code == 404
+    match.refresh_from_db()
+    assert match.status == "candidate"

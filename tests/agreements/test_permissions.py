@@ -30,6 +30,14 @@ MATRIX = [
     ("get", "/partners/{p}/", READ_ALL),
     ("get", "/partners/new/", EDIT),
     ("get", "/partners/{p}/edit/", EDIT),
+    # POSTs check the role too, not only the GET (access review)
+    ("post", "/agreements/new/", EDIT),
+    ("post", "/agreements/{a}/edit/", EDIT),
+    ("post", "/agreements/import/", EDIT),
+    ("post", "/partners/new/", EDIT),
+    ("post", "/partners/{p}/edit/", EDIT),
+    # starting a screening from an agreement needs that agreement to be visible
+    ("get", "/screenings/new/?agreement={a}", [302, 200, 404, 200, 404, 403, 200]),
 ]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from screening.models import Report, Screening
+from screening.models import Comment, Report, Screening
 from screening.services import screenings as services
 from tests import factories
+from tests.screening.review_support import submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +76,30 @@ def test_the_report_list_hides_reports_of_screenings_no_longer_visible(client_fo
     assert b"Secret Harbin plan" in client_for(colleague).get("/reports/").content
     services.remove_co_author(screening, user=colleague, by=owner)
     assert b"Secret Harbin plan" not in client_for(colleague).get("/reports/").content
+
+
+def test_a_reply_cannot_join_a_thread_of_another_screening(client_for, contact_point):
+    theirs = submitted()
+    hidden = Comment.objects.create(
+        screening=theirs, author=contact_point, body="Internal", question_key="x"
+    )
+    mine = submitted()
+    response = client_for(mine.owner).post(
+        f"/screenings/{mine.pk}/comments/", {"body": "Hi", "parent": hidden.pk}
+    )
+    assert response.status_code == 404
+    assert not Comment.objects.filter(screening=mine).exists()
+
+
+def test_a_route_task_of_another_screening_is_a_404(client_for):
+    officer = factories.export_officer()
+    other = submitted(export=True)
+    task = other.route_tasks.get(route="R-EC")
+    screening = submitted(export=True)
+    response = client_for(officer).post(
+        f"/screenings/{screening.pk}/review/routes/{task.pk}/",
+        {f"t{task.pk}-outcome": "cleared", f"t{task.pk}-reference": "EC-1"},
+    )
+    assert response.status_code == 404
+    task.refresh_from_db()
+    assert task.is_open
