@@ -145,7 +145,12 @@ def answer_sections(
                     ledger=ledger.get(question.key, []),
                     threads=threads.get(question.key, []),
                     changed=changed,
-                    before=display(question, old, language) if changed else "",
+                    before=(
+                        named(screening, question, old)
+                        or display(question, old, language)
+                    )
+                    if changed
+                    else "",
                 )
             )
         if rows:
