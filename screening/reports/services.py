@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from config.queueing import ENQUEUE_ERRORS
 from screening import tasks
 from screening.models import Report
 from screening.reports import fingerprints
@@ -19,13 +20,6 @@ BROKER_DOWN = gettext_noop(
     "The report service could not be reached, so the report was not started. "
     "Try again in a moment."
 )
-ENQUEUE_ERRORS: tuple[type[BaseException], ...] = (OSError,)
-try:  # kombu wraps broker connection failures in its own OperationalError
-    from kombu.exceptions import OperationalError as KombuOperationalError
-
-    ENQUEUE_ERRORS = (KombuOperationalError, OSError)
-except ImportError:  # pragma: no cover - kombu comes with celery
-    pass
 
 
 @transaction.atomic
