@@ -8,6 +8,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def _reference(help_text: str) -> forms.CharField:
+    """The required reference a route clearance or confirmation is filed under."""
+    return forms.CharField(label=_("Reference"), max_length=200, help_text=help_text)
+
+
+def _comment() -> forms.CharField:
+    return forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class DecisionForm(forms.Form):
     APPROVE = "approve"
     APPROVE_WITH_CONDITIONS = "approve_with_conditions"
@@ -77,28 +91,14 @@ class ExportControlForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    reference = forms.CharField(
-        label=_("Reference"),
-        max_length=200,
-        help_text=_("Case number, e.g. a DEKSA reference or the archive number."),
+    reference = _reference(
+        _("Case number, e.g. a DEKSA reference or the archive number.")
     )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    comment = _comment()
 
 
 class ConfirmRouteForm(forms.Form):
-    reference = forms.CharField(
-        label=_("Reference"),
-        max_length=200,
-        help_text=_("Who confirmed it and where it is recorded, e.g. a case number."),
+    reference = _reference(
+        _("Who confirmed it and where it is recorded, e.g. a case number.")
     )
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    comment = _comment()
