@@ -32,6 +32,19 @@ class Bar:
     key: str = ""  # a risk level key picks the level colour
 
 
+def _svg_open(
+    chart_id: str, width: int, height: float, title: str, desc: str
+) -> list[str]:
+    """The opening <svg> with its title and description, named for screen readers."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+    ]
+
+
 def bar_chart(
     bars: Sequence[Bar], *, title: str, desc: str, chart_id: str, width: int = 560
 ) -> SafeString:
@@ -41,11 +54,7 @@ def bar_chart(
     top = max((b.value for b in bars), default=0) or 1
     plot_w = width - label_w - 60
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+        *_svg_open(chart_id, width, height, title, desc),
     ]
     for i, bar in enumerate(bars):
         y = pad + i * row
@@ -80,11 +89,7 @@ def stacked_columns(
     slot = (width - left - 10) / n
     peak = max((sum(c.values()) for _, c in columns), default=0) or 1
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+        *_svg_open(chart_id, width, height, title, desc),
         f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 6}" '
         f'y2="{top_pad + plot_h}" stroke="#555"/>',
         f'<text x="{left - 4}" y="{top_pad + 10}" text-anchor="end" font-size="11" '
