@@ -215,29 +215,24 @@ class Screening(models.Model):
         from screening import scoring
 
         context = self.context()
+        # score() drops hidden and invalid answers itself (clean_answers).
         result = scoring.score(
             self.questionnaire,
-            qn.clean_answers(self.questionnaire, self.answers, context),
+            self.answers,
             context.country,
             context.partners,
+            stage=context.stage,
         )
         self.result = result.to_json()
         self.overall_level = result.overall or self.Level.INCOMPLETE
 
     def country_facts(self) -> CountryFacts:
-        country = self.country
-        if hasattr(country, "facts"):
-            return country.facts()
-        return CountryFacts(country.iso2, country.name)
+        return self.country.facts()
 
     def partner_facts(self) -> PartnerFacts:
         partner = self.partner
         if partner is not None:
-            if hasattr(partner, "facts"):
-                return partner.facts()
-            return PartnerFacts(
-                partner.pk, partner.name, partner.country_id, partner.kind
-            )
+            return partner.facts()
         country = self.proposed_partner_country_id or self.country_id
         kind = str(self.answers.get("partner.type", "") or "")
         return PartnerFacts(None, self.proposed_partner_name, country, kind)
