@@ -43,8 +43,13 @@ def form_data(agreement: Agreement, **changes) -> dict:
 def docx_bytes() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        # Fixed timestamps: a name-only writestr stamps the current time, so
+        # two calls across a two-second boundary would give different bytes.
+        for name, body in (
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document/>"),
+        ):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), body)
     return out.getvalue()
 
 
