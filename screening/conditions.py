@@ -76,10 +76,18 @@ def evaluate(cond: Condition | None, env: Env) -> bool:
     """True when the condition holds; a missing condition always holds."""
     if cond is None:
         return True
+    # Plain loops rather than all()/any() over a generator: this runs a hundred
+    # times per score, and a generator costs more than the test it wraps.
     if "all" in cond:
-        return all(evaluate(c, env) for c in cond["all"])
+        for part in cond["all"]:  # noqa: SIM110
+            if not evaluate(part, env):
+                return False
+        return True
     if "any" in cond:
-        return any(evaluate(c, env) for c in cond["any"])
+        for part in cond["any"]:  # noqa: SIM110
+            if evaluate(part, env):
+                return True
+        return False
     if "not" in cond:
         return not evaluate(cond["not"], env)
     if "answered" in cond:
@@ -113,17 +121,19 @@ def _answer_test(cond: Condition, env: Env) -> bool:
     value = env.answers.get(key)
     if value is None and key == "case.stage":
         value = env.context.stage or None
-    chosen = _values(value)
-    if "in" in cond or "has_any" in cond:
-        wanted = set(cond.get("in", cond.get("has_any", ())))
-        return any(v in wanted for v in chosen)
+    wanted = cond.get("in", cond.get("has_any"))
+    if wanted is not None:
+        if isinstance(value, str):  # the common case, without building a list
+            return value in wanted
+        return any(v in wanted for v in _values(value))
     if "tag_in" in cond:
         question = env.questionnaire.question(key)
         if question is None:
             return False
-        wanted = set(cond["tag_in"])
+        chosen = _values(value)
+        tags = set(cond["tag_in"])
         return any(
-            wanted & set(option.tags)
+            tags & set(option.tags)
             for option in question.options
             if option.key in chosen
         )
@@ -132,7 +142,7 @@ def _answer_test(cond: Condition, env: Env) -> bool:
 
 def _fact_test(cond: Condition, env: Env) -> bool:
     fact = cond["fact"]
-    wanted = set(cond.get("in", ()))
+    wanted = cond.get("in", ())
     country = env.context.country
     if fact == "country.tier":
         tier = country.tier if country else "T0"

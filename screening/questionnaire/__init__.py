@@ -66,6 +66,7 @@ __all__ = [
     "Section",
     "Text",
     "clean_answers",
+    "clean_answers_and_visible",
     "definition_files",
     "is_answered",
     "level_index",
@@ -83,6 +84,7 @@ __all__ = [
 ISO2 = re.compile(r"^[A-Z]{2}$")
 PARTNER_ID = re.compile(r"^[0-9]{1,12}$")
 ERRORS = ("unknown_option", "too_long", "bad_date", "bad_country", "bad_partner")
+CHOICES = ("ynu", "choice")  # answered with one option key
 
 
 def is_answered(value: object) -> bool:
@@ -98,22 +100,30 @@ def visible_keys(
     so an answer that is itself hidden can never keep another question visible.
     The loader forbids cycles, so this settles within a few rounds.
     """
-    current = {k: v for k, v in answers.items() if q.question(k) is not None}
+    return _settle(q, answers, facts)[1]
+
+
+def _settle(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> tuple[dict[str, object], frozenset[str]]:
+    """`visible_keys`, with the answers its last round was evaluated on."""
+    known = q.questions_by_key
+    current = {k: v for k, v in answers.items() if k in known}
     visible: frozenset[str] = frozenset()
     for _ in range(len(q.questions) + 1):
         env = Env(q, current, facts)
         visible = frozenset(
             question.key
             for section in q.sections
-            if evaluate(section.show_if, env)
+            if section.show_if is None or evaluate(section.show_if, env)
             for question in section.questions
-            if evaluate(question.show_if, env)
+            if question.show_if is None or evaluate(question.show_if, env)
         )
         kept = {k: v for k, v in current.items() if k in visible}
         if kept == current:
             break
         current = kept
-    return visible
+    return current, visible
 
 
 def visible_sections(
@@ -137,10 +147,18 @@ def visible_questions(
 
 
 def required_questions(
-    q: Questionnaire, answers: Mapping[str, object], facts: Context
+    q: Questionnaire,
+    answers: Mapping[str, object],
+    facts: Context,
+    *,
+    visible: frozenset[str] | None = None,
 ) -> list[Question]:
-    """Visible questions that must be answered (`required`, or `required_if` holds)."""
-    visible = visible_keys(q, answers, facts)
+    """Visible questions that must be answered (`required`, or `required_if` holds).
+
+    `visible`: the `visible_keys` of these answers, when the caller has them.
+    """
+    if visible is None:
+        visible = visible_keys(q, answers, facts)
     clean = {k: v for k, v in answers.items() if k in visible}
     env = Env(q, clean, facts)
     return [
@@ -165,20 +183,41 @@ def clean_answers(
     and values that `validate_answer` refuses are dropped; unknown items of a
     multi answer are removed, keeping the valid ones in definition order.
     """
+    return clean_answers_and_visible(q, answers, facts)[0]
+
+
+def clean_answers_and_visible(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> tuple[dict[str, object], frozenset[str]]:
+    """`clean_answers`, and the `visible_keys` of the clean answers.
+
+    The engine needs both; they usually come out of the same fixed point,
+    which is then evaluated once instead of twice.
+    """
+    known = q.questions_by_key
     valid: dict[str, object] = {}
     for key, value in answers.items():
-        question = q.question(key)
-        if question is None or not is_answered(value):
+        question = known.get(key)
+        if question is None or value in (None, "", [], ()):  # not is_answered
             continue
-        if question.type == "multi" and isinstance(value, list | tuple):
+        kind = question.type
+        if kind == "multi" and isinstance(value, list | tuple):
             chosen = {str(v) for v in value}
             value = [o.key for o in question.options if o.key in chosen]
-            if not value:
-                continue
-        if validate_answer(question, value) is None:
+            if value:  # option keys only, so valid
+                valid[key] = value
+        elif kind in CHOICES and isinstance(value, str):  # most answers
+            if value in question.option_keys:
+                valid[key] = value
+        elif validate_answer(question, value) is None:
             valid[key] = value
-    visible = visible_keys(q, valid, facts)
-    return {k: v for k, v in valid.items() if k in visible}
+    settled, visible = _settle(q, valid, facts)
+    clean = {k: v for k, v in valid.items() if k in visible}
+    if clean != settled:
+        # An answer dropped in an early round is visible again in the last
+        # one: the clean answers are another starting point, settle them too.
+        visible = visible_keys(q, clean, facts)
+    return clean, visible
 
 
 def validate_answer(question: Question, value: object) -> str | None:
@@ -197,7 +236,7 @@ def validate_answer(question: Question, value: object) -> str | None:
         return None if all(v in keys for v in value) else "unknown_option"
     if not isinstance(value, str):
         return "unknown_option"
-    if kind in ("ynu", "choice"):
+    if kind in CHOICES:
         return None if value in question.option_keys else "unknown_option"
     if kind == "text":
         return None if len(value) <= question.max_length else "too_long"

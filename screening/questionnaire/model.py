@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 Text = Mapping[str, str]  # {"nb": "...", "en": "..."}
@@ -66,6 +67,16 @@ class Option:
     tags: tuple[str, ...] = ()
     rule: str = ""  # rule id in the ledger, e.g. "EXP-LIST2"
 
+    @cached_property
+    def counts(self) -> bool:
+        """Whether choosing it adds anything to a result (points, a gap, a
+        route or a mitigation); most answers are the harmless option."""
+        return (
+            self.gap
+            or bool(self.routes or self.mitigations)
+            or any(self.points.values())
+        )
+
 
 @dataclass(frozen=True)
 class Question:
@@ -87,9 +98,21 @@ class Question:
     def option(self, key: object) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
 
-    @property
+    # Definitions are frozen and cached per version, so what is derived from
+    # them is worked out once (cached_property writes the instance __dict__,
+    # which a frozen dataclass allows); scoring reads these for every answer.
+    @cached_property
     def option_keys(self) -> tuple[str, ...]:
         return tuple(o.key for o in self.options)
+
+    @cached_property
+    def counting_options(self) -> tuple[Option, ...]:
+        """The options that add anything to a result (see `Option.counts`)."""
+        return tuple(o for o in self.options if o.counts)
+
+    @cached_property
+    def counting_keys(self) -> frozenset[str]:
+        return frozenset(o.key for o in self.counting_options)
 
 
 @dataclass(frozen=True)
@@ -178,19 +201,15 @@ class Questionnaire:
         return next((s for s in self.sections if s.key == key), None)
 
     def question(self, key: str) -> Question | None:
-        return self._questions.get(key)
+        return self.questions_by_key.get(key)
 
-    @property
+    @cached_property
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for s in self.sections for q in s.questions)
 
-    @property
-    def _questions(self) -> dict[str, Question]:
-        cached: dict[str, Question] | None = self.__dict__.get("_by_key")
-        if cached is None:
-            cached = {q.key: q for q in self.questions}
-            object.__setattr__(self, "_by_key", cached)
-        return cached
+    @cached_property
+    def questions_by_key(self) -> Mapping[str, Question]:
+        return {q.key: q for q in self.questions}
 
     def mitigation(self, key: str) -> Mitigation | None:
         return next((m for m in self.mitigations if m.key == key), None)

@@ -6,7 +6,11 @@ from collections.abc import Mapping, Sequence
 
 from screening.conditions import Context, Env, evaluate
 from screening.facts import CountryFacts, Fact, PartnerFacts
-from screening.questionnaire import clean_answers, is_answered, required_questions
+from screening.questionnaire import (
+    clean_answers_and_visible,
+    is_answered,
+    required_questions,
+)
 from screening.questionnaire.model import (
     LEVELS,
     FlagRule,
@@ -36,12 +40,13 @@ def score(
     values are dropped first (`clean_answers`), so they cannot contribute.
     """
     context = Context(country, tuple(partners), stage)
-    clean = clean_answers(q, answers, context)
+    clean, visible = clean_answers_and_visible(q, answers, context)
     env = Env(q, clean, context)
     work = _Work(q)
     for question in q.questions:
-        if question.key in clean and question.scored:
-            work.answer(question, clean[question.key], env)
+        value = clean.get(question.key) if question.scored else None
+        if value is not None and _counts(question, value):
+            work.answer(question, value, env)
     if country is not None:
         work.country(country, env)
     for partner in partners:
@@ -55,7 +60,8 @@ def score(
     phase2 = Env(q, clean, context, {**levels, "overall": overall}, frozenset(fired))
     work.route_rules(phase2)
     blocking = work.blocking(clean, phase2)
-    blocking += work.unanswered(required_questions(q, clean, context), clean)
+    required = required_questions(q, clean, context, visible=visible)
+    blocking += work.unanswered(required, clean)
     status = "incomplete" if blocking else "complete"
     return Result(
         questionnaire_id=q.id,
@@ -75,6 +81,13 @@ def score(
         blocking=tuple(blocking),
         mitigations=work.items(work.mitigations, q.mitigations_by_key()),
     )
+
+
+def _counts(question: Question, value: object) -> bool:
+    """Whether the answer chose an option that adds anything (most choose none)."""
+    if isinstance(value, list):
+        return any(key in question.counting_keys for key in value)
+    return value in question.counting_keys
 
 
 def _overall(
@@ -116,7 +129,7 @@ class _Work:
 
     def answer(self, question: Question, value: object, env: Env) -> None:
         chosen = value if isinstance(value, list) else [value]
-        options = [o for o in question.options if o.key in chosen]
+        options = [o for o in question.counting_options if o.key in chosen]
         lines: list[Contribution] = []
         for option in options:
             if option.gap:

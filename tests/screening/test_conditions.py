@@ -8,6 +8,7 @@ import pytest
 from screening import questionnaire
 from screening.conditions import Context, Env, evaluate
 from tests.screening.answers import EEA, Q, answers, country, partner
+from tests.screening.test_loader_errors import definition
 
 CTX = Context(EEA)
 
@@ -167,3 +168,21 @@ def test_hidden_answer_cannot_keep_a_chain_visible():
 )
 def test_validate_answer(key, value, error):
     assert questionnaire.validate_answer(Q.question(key), value) == error
+
+
+def test_visible_keys_are_those_of_the_clean_answers_when_a_dropped_one_returns():
+    # a.x is hidden while a.y is answered, a.w while a.x is: settling drops all
+    # three, and a.x and a.w come back once a.y is gone. The engine requires
+    # what the clean answers show, not what the last round of settling showed.
+    yes_no = "type: ynu, risk: 'yes', points: {SEC: 1}"
+    q = questionnaire.load_from_text(
+        definition(
+            f"      - {{key: a.z, {yes_no}, text: {{nb: Z, en: Z}}}}\n"
+            f"      - {{key: a.y, {yes_no}, text: {{nb: Y, en: Y}}, show_if: {{q: a.z, in: ['yes']}}}}\n"
+            f"      - {{key: a.x, {yes_no}, text: {{nb: X, en: X}}, show_if: {{not: {{answered: a.y}}}}}}\n"
+            f"      - {{key: a.w, {yes_no}, text: {{nb: W, en: W}}, show_if: {{not: {{answered: a.x}}}}}}\n"
+        )
+    )
+    given = {"a.z": "no", "a.y": "yes", "a.x": "yes", "a.w": "yes"}
+    clean, shown = questionnaire.clean_answers_and_visible(q, given, Context())
+    assert shown == questionnaire.visible_keys(q, clean, Context()) == {"a.z", "a.x"}

@@ -118,3 +118,20 @@ def test_stored_json_reads_back_to_the_same_result(answers, country, partner_lis
     stored = json.loads(json.dumps(result.to_json()))
     assert scoring.Result.from_json(stored) == result
     assert scoring.score(Q, answers, country, partner_list) == result
+
+
+@FAST
+@given(answers_strategy, countries, partners)
+def test_unanswered_are_the_required_questions_of_the_clean_answers(
+    answers, country, partner_list
+):
+    context = Context(country, tuple(partner_list))
+    clean = questionnaire.clean_answers(Q, answers, context)
+    required = questionnaire.required_questions(Q, clean, context)
+    expected = [
+        q.key for q in required if not questionnaire.is_answered(clean.get(q.key))
+    ]
+    result = scoring.score(Q, answers, country, partner_list)
+    assert [
+        g.key for g in result.gaps if g.detail["reason"] == "unanswered"
+    ] == expected
