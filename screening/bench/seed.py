@@ -360,25 +360,24 @@ def _screenings(rng, count, agreements, users) -> None:
         result = scoring.score(q, clean, context.country, context.partners, stage=stage)
         done = result.overall is not None and rng.random() < 0.7
         owners = researchers_by_unit.get(agreement.responsible_unit_id) or users[3:]
-        rows.append(
-            Screening(
-                owner=rng.choice(owners),
-                title=agreement.title,
-                partner=partner,
-                country_id=partner.country_id,
-                unit_id=agreement.responsible_unit_id,
-                stage=stage,
-                agreement=agreement,
-                questionnaire_id=q.id,
-                questionnaire_version=q.version,
-                answers=clean,
-                result=result.to_json(),
-                overall_level=result.overall or Screening.Level.INCOMPLETE,
-                status=rng.choice(DONE) if done else Screening.Status.DRAFT,
-                submitted_at=timezone.now() if done else None,
-                revision=1,
-            )
+        screening = Screening(
+            owner=rng.choice(owners),
+            title=agreement.title,
+            partner=partner,
+            country_id=partner.country_id,
+            unit_id=agreement.responsible_unit_id,
+            stage=stage,
+            agreement=agreement,
+            questionnaire_id=q.id,
+            questionnaire_version=q.version,
+            answers=clean,
+            result=result.to_json(),
+            overall_level=result.overall or Screening.Level.INCOMPLETE,
+            status=rng.choice(DONE) if done else Screening.Status.DRAFT,
+            submitted_at=timezone.now() if done else None,
         )
+        screening.derive_fields()  # revision 1 and the dimension levels
+        rows.append(screening)
     screenings = Screening.objects.bulk_create(rows, batch_size=BATCH)
     by_agreement = {s.agreement_id: s for s in screenings}
     now = timezone.now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,12 @@ from agreements import roles
 from screening import questionnaire as qn
 from screening.facts import CountryFacts, PartnerFacts
 from screening.levels import RiskLevel
+
+
+def levels_by_dimension(result: dict[str, Any] | None) -> dict[str, str]:
+    """{dimension key: level} of a stored result (see `scoring.Result.to_json`)."""
+    dimensions = (result or {}).get("dimensions") or []
+    return {d["key"]: d["level"] for d in dimensions if d.get("key") and d.get("level")}
 
 
 class ScreeningQuerySet(models.QuerySet):
@@ -130,6 +137,12 @@ class Screening(models.Model):
     questionnaire_version = models.PositiveIntegerField(_("questionnaire version"))
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
+    # Derived from `result` on every save (see save()): {"AF": "high", ...}.
+    # A few dozen bytes that the dashboard and the queue's dimension filter
+    # read instead of de-toasting the whole result of every row.
+    dimension_levels = models.JSONField(
+        _("level per dimension"), default=dict, blank=True, editable=False
+    )
     overall_level = models.CharField(
         _("overall level"),
         max_length=20,
@@ -157,7 +170,7 @@ class Screening(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["result"])
+    history = HistoricalRecords(excluded_fields=["result", "dimension_levels"])
 
     objects = ScreeningQuerySet.as_manager()
 
@@ -171,16 +184,30 @@ class Screening(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # Derived field on the same row: every save is a new revision, which
-        # the section forms carry to notice edits from another tab.
-        self.revision = (self.revision or 0) + 1
         update_fields = kwargs.get("update_fields")
+        derived = self.derive_fields(update_fields)
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "revision", "updated_at"}
+            kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return f"/screenings/{self.pk}/"
+
+    def derive_fields(self, changed: Iterable[str] | None = None) -> set[str]:
+        """Set the fields every write of this row derives, and return the names
+        a write of the `changed` fields (None: all) must store with them.
+
+        Every write is a new revision, which the section forms carry to notice
+        edits from another tab; the dimension levels follow the stored result.
+        Used by save() and by the bulk writes that bypass it.
+        """
+        self.revision = (self.revision or 0) + 1
+        derived = {"revision", "updated_at"}
+        if "result" not in self.get_deferred_fields():
+            self.dimension_levels = levels_by_dimension(self.result)
+        if changed is None or "result" in changed:
+            derived.add("dimension_levels")
+        return derived
 
     @property
     def is_editable(self) -> bool:
@@ -198,11 +225,19 @@ class Screening(models.Model):
         """The definition this screening was started on (never the newest)."""
         return qn.load(self.questionnaire_id, self.questionnaire_version)
 
-    def context(self) -> qn.Context:
-        """Country, partner and stage, as the conditions and the engine see them."""
+    def context(
+        self,
+        country: CountryFacts | None = None,
+        partner: PartnerFacts | None = None,
+    ) -> qn.Context:
+        """Country, partner and stage, as the conditions and the engine see them.
+
+        Re-scoring many screenings passes the facts of their countries and
+        partners, loaded once for all of them (`services.rescoring`).
+        """
         return qn.Context(
-            country=self.country_facts(),
-            partners=(self.partner_facts(),),
+            country=self.country_facts() if country is None else country,
+            partners=(self.partner_facts() if partner is None else partner,),
             stage=self.stage,
         )
 
@@ -210,11 +245,15 @@ class Screening(models.Model):
         """The answers that count now: visible questions, valid values only."""
         return qn.clean_answers(self.questionnaire, self.answers, self.context())
 
-    def rescore(self) -> None:
-        """Score the answers under the screening's own version and store it."""
+    # The fields rescore() sets (re-scoring in bulk compares and writes these).
+    SCORED_FIELDS = ("result", "overall_level")
+
+    def rescore(self, context: qn.Context | None = None) -> None:
+        """Score the answers under the screening's own version and store it
+        (`context`: the facts, when the caller has loaded them; see `context`)."""
         from screening import scoring
 
-        context = self.context()
+        context = self.context() if context is None else context
         # score() drops hidden and invalid answers itself (clean_answers).
         result = scoring.score(
             self.questionnaire,
