@@ -1,11 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from screening.facts import Fact, PartnerFacts
+
+if TYPE_CHECKING:
+    from agreements.models.named_lists import PartnerMatch
+
+# The order of a partner's named-list facts (and so of its ledger lines).
+CONFIRMED_ORDER = ("-score", "pk")
 
 ROR_ID = RegexValidator(
     r"^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
@@ -74,12 +83,17 @@ class Partner(models.Model):
     def get_absolute_url(self) -> str:
         return f"/partners/{self.pk}/"
 
-    def facts(self) -> PartnerFacts:
+    def facts(self, confirmed: Iterable[PartnerMatch] | None = None) -> PartnerFacts:
         """The partner's sourced facts for the risk engine: one named_list Fact
-        per confirmed named-list match (domain-research 4.3)."""
-        confirmed = self.named_list_matches.filter(status="confirmed").select_related(
-            "entry__named_list"
-        )
+        per confirmed named-list match (domain-research 4.3).
+
+        `confirmed`: its confirmed matches with entry and list, in
+        CONFIRMED_ORDER, when the caller loaded them for many partners at once.
+        """
+        if confirmed is None:
+            confirmed = self.named_list_matches.filter(status="confirmed").order_by(
+                *CONFIRMED_ORDER
+            )
         flags = tuple(
             Fact(
                 "named_list",

@@ -1,0 +1,120 @@
+"""Re-scoring in bulk after the facts changed (services.rescoring)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from screening.models import Screening
+from screening.models.screenings import levels_by_dimension
+from screening.services.rescoring import rescore_screenings
+from tests.factories import (
+    AgreementFactory,
+    CountryFactory,
+    IndicatorFactory,
+    PartnerFactory,
+    PartnerMatchFactory,
+    ScreeningFactory,
+)
+from tests.screening.answers import answers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def country():
+    return CountryFactory(iso2="XK")
+
+
+def _screenings(country):
+    listed = PartnerFactory(country=country)
+    return [
+        ScreeningFactory(partner=listed, answers=answers()),
+        ScreeningFactory(
+            partner=PartnerFactory(country=country),
+            answers=answers(research__dual_use="yes"),
+        ),
+        ScreeningFactory(
+            partner=None,
+            country=country,
+            proposed_partner_name="Institute Not Yet Registered",
+            answers=answers(),
+        ),
+        ScreeningFactory(answers=answers()),  # another country: stays as it was
+    ]
+
+
+def _facts_change(country, listed):
+    IndicatorFactory(country=country, kind="travel_advice", value="against_all")
+    PartnerMatchFactory(partner=listed, status="confirmed")
+
+
+def test_bulk_stores_what_scoring_each_screening_stores(country):
+    screenings = _screenings(country)
+    _facts_change(country, screenings[0].partner)
+    expected = {}
+    for screening in Screening.objects.all():
+        screening.rescore()  # the single path, not saved
+        expected[screening.pk] = (screening.result, screening.overall_level)
+    before = {
+        s.pk: (s.result, s.revision, s.history.count()) for s in Screening.objects.all()
+    }
+
+    done = rescore_screenings(batch_size=2)
+
+    assert (done.screenings, done.changed) == (4, 3)
+    for screening in Screening.objects.all():
+        result, level = expected[screening.pk]
+        assert screening.result == result
+        assert screening.overall_level == level
+        assert screening.dimension_levels == levels_by_dimension(result)
+        moved = screening.pk != screenings[3].pk
+        _, revision, records = before[screening.pk]
+        assert screening.revision == revision + moved
+        assert screening.history.count() == records + moved
+    assert expected[screenings[0].pk][0] != before[screenings[0].pk][0]
+
+
+def test_a_second_run_writes_nothing(country):
+    screenings = _screenings(country)
+    _facts_change(country, screenings[0].partner)
+    rescore_screenings()
+    revisions = dict(Screening.objects.values_list("pk", "revision"))
+
+    assert rescore_screenings().changed == 0
+    assert dict(Screening.objects.values_list("pk", "revision")) == revisions
+
+
+def test_the_register_shows_the_new_level(country):
+    listed = PartnerFactory(country=country)
+    screening = ScreeningFactory(
+        partner=listed, answers=answers(research__dual_use="yes")
+    )
+    agreement = AgreementFactory(
+        partners=[listed],
+        last_screening=screening,
+        last_screening_level=screening.overall_level,
+    )
+    before = screening.overall_level
+    PartnerMatchFactory(partner=listed, status="confirmed")
+
+    rescore_screenings()
+
+    screening.refresh_from_db()
+    agreement.refresh_from_db()
+    assert screening.overall_level != before
+    assert agreement.last_screening_level == screening.overall_level
+
+
+def test_command_rescores_the_screenings_of_one_country(country):
+    screenings = _screenings(country)
+    _facts_change(country, screenings[0].partner)
+    other = screenings[3]
+    out = io.StringIO()
+
+    call_command("rescore_screenings", "--country", "xk", stdout=out)
+
+    assert "3 screenings scored again, 3 changed" in out.getvalue()
+    assert Screening.objects.get(pk=other.pk).revision == other.revision
