@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import flags
 from agreements.models import Agreement, Partner, PartnerAlias, Unit
-from countries.models import Country
+from countries.choices import country_choices
 
 TIER_CHOICES = [("T0", "T0"), ("T1", "T1"), ("T2", "T2"), ("T3", "T3")]
 NOT_SCREENED = "none"
@@ -44,8 +44,8 @@ class AgreementFilter(django_filters.FilterSet):
         method="filter_partner",
         widget=forms.HiddenInput,
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), method="filter_country"
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=country_choices, method="filter_country"
     )
     tier = django_filters.MultipleChoiceFilter(
         label=_("Country tier"),
@@ -113,7 +113,7 @@ class AgreementFilter(django_filters.FilterSet):
         return queryset.filter(_agreements_with_partners(Q(partner=value)))
 
     def filter_country(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(_agreements_with_partners(Q(partner__country=value)))
+        return queryset.filter(_agreements_with_partners(Q(partner__country_id=value)))
 
     def filter_tier(self, queryset: QuerySet, name: str, value) -> QuerySet:
         if not value:
@@ -135,9 +135,7 @@ class AgreementFilter(django_filters.FilterSet):
 
 class PartnerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all()
-    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices)
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Partner.Kind.choices)
 
     class Meta:

@@ -93,9 +93,12 @@ class Country(models.Model):
 
     @property
     def name(self) -> str:
-        return (
-            self.name_en if (get_language() or "nb").startswith("en") else self.name_nb
-        )
+        return getattr(self, self.name_field())
+
+    @staticmethod
+    def name_field() -> str:
+        """The column holding the name in the active language."""
+        return "name_en" if (get_language() or "nb").startswith("en") else "name_nb"
 
     @property
     def tier_class(self) -> str:
