@@ -21,6 +21,15 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no cached fragments: the database is rolled back
+    between tests, so a data version number can come round again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _eager_celery():
     """Tasks run inline in tests; the worker tests switch this off themselves."""
     previous = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates

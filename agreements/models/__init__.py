@@ -1,6 +1,7 @@
 """The institution register. Each area adds its import line here."""
 
 from agreements.models.agreements import Agreement, AgreementReminder
+from agreements.models.freshness import DataVersion
 from agreements.models.named_lists import NamedList, NamedListEntry, PartnerMatch
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
@@ -8,6 +9,7 @@ from agreements.models.people import Unit, User
 __all__ = [
     "Agreement",
     "AgreementReminder",
+    "DataVersion",
     "NamedList",
     "NamedListEntry",
     "Partner",

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from agreements import freshness
 from agreements.models import Agreement, Partner, Unit, User
 from countries.models import Country
 from screening import questionnaire as qn
@@ -196,9 +198,17 @@ def save_answers(
     if answers != current.answers:
         current.answers = answers
         current.rescore()
-        current.save()
+        with _unseen_while_draft(current):
+            current.save()
     screening.refresh_from_db()
     return conflicts
+
+
+def _unseen_while_draft(screening: Screening) -> AbstractContextManager:
+    """A draft's edits leave cached pages valid: none of them shows drafts."""
+    if screening.status == Screening.Status.DRAFT:
+        return freshness.quietly()
+    return nullcontext()
 
 
 def _same(a: object, b: object) -> bool:
@@ -217,7 +227,8 @@ def save_mitigation_plan(
     if not screening.is_editable or cleaned == screening.mitigation_plan:
         return screening
     screening.mitigation_plan = cleaned
-    screening.save(update_fields=["mitigation_plan"])
+    with _unseen_while_draft(screening):
+        screening.save(update_fields=["mitigation_plan"])
     return screening
 
 

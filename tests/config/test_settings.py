@@ -96,3 +96,22 @@ def test_deploy_check_passes_in_production_and_fails_with_debug_on():
     )
     assert debug.returncode != 0
     assert "security.W018" in debug.stderr + debug.stdout
+
+
+CACHE_SHOW = (
+    "import json, django; from django.conf import settings; django.setup();"
+    "backend = settings.CACHES['default']['BACKEND'];"
+    "print(json.dumps({'cache': backend.rsplit('.', 1)[-1],"
+    " 'sessions': settings.SESSION_ENGINE.rsplit('.', 1)[-1]}))"
+)
+
+
+def test_fragments_are_cached_per_process_unless_a_shared_redis_is_named():
+    clean = {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "1"}
+    alone = run_python(CACHE_SHOW, {**clean, "CACHE_URL": "locmem://"})
+    assert alone.returncode == 0, alone.stderr
+    # Per process: sessions stay in the database, where a logout reaches all.
+    assert json.loads(alone.stdout) == {"cache": "LocMemCache", "sessions": "db"}
+    shared = run_python(CACHE_SHOW, {**clean, "CACHE_URL": "redis://redis:6379/1"})
+    assert shared.returncode == 0, shared.stderr
+    assert json.loads(shared.stdout) == {"cache": "RedisCache", "sessions": "cached_db"}
