@@ -8,13 +8,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from agreements import documents, flags, history, roles, services
+from agreements import documents, flags, history, overview_rows, roles, services
 from agreements.filters import AgreementFilter
 from agreements.forms import AgreementForm
 from agreements.models import Agreement
 from agreements.views import contact_point_required
+from config import fragments
 from screening.models import Screening
 from screening.views.screenings import can_start
 
@@ -43,6 +45,13 @@ def _sorts_by_partner(request: HttpRequest) -> bool:
 
 @login_required
 def agreement_list(request: HttpRequest) -> HttpResponse:
+    main = fragments.cached(request, "overview", lambda: _overview_main(request))
+    context = {"main": main, "can_edit": roles.is_contact_point(request.user)}
+    return render(request, "agreements/agreement_list.html", context)
+
+
+def _overview_main(request: HttpRequest) -> str:
+    """Flag counts, filters, the page of rows and the pager."""
     agreement_filter, queryset = filtered_agreements(request)
     counts = queryset.order_by().aggregate(
         total=Count("pk"),
@@ -58,15 +67,14 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": agreement_filter,
         "page_obj": page,
+        "rows": overview_rows.rows(page.object_list),
         "flag_counts": [
             (flag, counts[flag.key], flag.key in active_flags) for flag in flags.FLAGS
         ],
         "total": counts["total"],
-        "flags": flags.FLAGS,
         "sort": request.GET.get("o", ""),
-        "can_edit": roles.is_contact_point(request.user),
     }
-    return render(request, "agreements/agreement_list.html", context)
+    return render_to_string("agreements/_overview_main.html", context, request)
 
 
 @login_required
