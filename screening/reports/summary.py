@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Unit
@@ -74,9 +75,9 @@ class Summary:
     by_country: list[dict[str, Any]] = field(default_factory=list)
     by_unit: list[dict[str, Any]] = field(default_factory=list)
     by_dimension: list[dict[str, Any]] = field(default_factory=list)
-    high_risk: list[Screening] = field(default_factory=list)
-    pending_reviews: list[Screening] = field(default_factory=list)
-    expiring: list[Agreement] = field(default_factory=list)
+    high_risk: list[dict[str, Any]] = field(default_factory=list)
+    pending_reviews: list[dict[str, Any]] = field(default_factory=list)
+    expiring: list[dict[str, Any]] = field(default_factory=list)
     named_lists: list[NamedList] = field(default_factory=list)
 
 
@@ -95,33 +96,27 @@ def build(flt: Filter) -> Summary:
         screenings = screenings.filter(created_at__date__lte=flt.until)
     counted = screenings.exclude(status__in=NOT_COUNTED)
     summary = Summary(filter=flt, unit=unit, today=today)
-    summary.by_level = _by_level(counted)
-    summary.by_status = _by_status(screenings)
+    summary.by_level, summary.by_status = _by_level_and_status(screenings)
     summary.by_month = _by_month(counted)
     summary.by_country = _pivot(
         counted, "country_id", "country__name_nb", "country__name_en"
     )
     summary.by_unit = _pivot(counted, "unit_id", "unit__name", "unit__name")
     summary.by_dimension = dimensions.count_levels(counted, LEVELS)
-    select = ("partner", "country", "unit", "owner")
-    summary.high_risk = list(
-        counted.filter(overall_level__in=HIGH_LEVELS)
-        .select_related(*select)
-        .order_by("-overall_level", "-updated_at")[:LIST_LIMIT]
+    summary.high_risk = _screening_rows(
+        counted.filter(overall_level__in=HIGH_LEVELS).order_by(
+            "-overall_level", "-updated_at"
+        )
     )
-    summary.pending_reviews = list(
-        screenings.filter(status__in=PENDING_REVIEW)
-        .select_related(*select)
-        .order_by("submitted_at", "pk")[:LIST_LIMIT]
+    summary.pending_reviews = _screening_rows(
+        screenings.filter(status__in=PENDING_REVIEW).order_by("submitted_at", "pk")
     )
     expiring = agreements.filter(
         status=Agreement.Status.ACTIVE,
         end_date__gte=today,
         end_date__lte=today + dt.timedelta(days=EXPIRY_DAYS),
     )
-    expiring = expiring.order_by("end_date", "pk")
-    summary.expiring = list(expiring.select_related("responsible_unit")[:LIST_LIMIT])
-    _attach_partner_names(summary.expiring, expiring.values("pk")[:LIST_LIMIT])
+    summary.expiring = _agreement_rows(expiring.order_by("end_date", "pk"))
     figures = agreements.aggregate(
         active=Count("pk", filter=Q(status=Agreement.Status.ACTIVE)),
         unscreened=Count(
@@ -149,8 +144,61 @@ def build(flt: Filter) -> Summary:
     return summary
 
 
-def _attach_partner_names(agreements: list[Agreement], listed) -> None:
-    """`partner_names` of each listed agreement, in one query that also runs
+def _screening_rows(screenings) -> list[dict[str, Any]]:
+    """The first `LIST_LIMIT` screenings as the lists show them: a few columns
+    as plain rows, not whole screenings with their answers and result
+    (kilobytes of JSON each), with names from choices read once
+    (`get_FOO_display` rebuilds the choices for every row)."""
+    country = "country__name_en" if _english() else "country__name_nb"
+    levels = dict(Screening.Level.choices)
+    states = dict(Screening.Status.choices)
+    rows = screenings.values(
+        "pk",
+        "title",
+        "overall_level",
+        "status",
+        "submitted_at",
+        "proposed_partner_name",
+        "partner__name",
+        country,
+        "unit__name",
+    )[:LIST_LIMIT]
+    return [
+        {
+            **row,
+            # As Screening.partner_name: the registered partner, else the proposed.
+            "partner_name": row["partner__name"]
+            if row["partner__name"] is not None
+            else row["proposed_partner_name"],
+            "country_name": row[country],
+            "unit_name": row["unit__name"],
+            "level_name": levels.get(row["overall_level"], ""),
+            "status_name": states.get(row["status"], ""),
+        }
+        for row in rows
+    ]
+
+
+def _agreement_rows(agreements) -> list[dict[str, Any]]:
+    """The first `LIST_LIMIT` agreements as the expiring list shows them."""
+    levels = dict(Screening.Level.choices)
+    rows = agreements.values(
+        "pk", "title", "end_date", "last_screening_level", "responsible_unit__name"
+    )[:LIST_LIMIT]
+    partners = _partner_names(agreements.values("pk")[:LIST_LIMIT])
+    return [
+        {
+            **row,
+            "unit_name": row["responsible_unit__name"],
+            "level_name": levels.get(row["last_screening_level"], ""),
+            "partner_names": partners.get(row["pk"], []),
+        }
+        for row in rows
+    ]
+
+
+def _partner_names(listed) -> dict[int, list[str]]:
+    """Partner names of each listed agreement, in one query that also runs
     when none are listed (`prefetch_related` would skip it, and the page's
     query count would depend on the data)."""
     through = Agreement.partners.through
@@ -162,26 +210,34 @@ def _attach_partner_names(agreements: list[Agreement], listed) -> None:
     names: dict[int, list[str]] = {}
     for agreement_id, name in rows:
         names.setdefault(agreement_id, []).append(name)
-    for agreement in agreements:
-        agreement.partner_names = names.get(agreement.pk, [])
+    return names
+
+
+def _english() -> bool:
+    return (get_language() or "nb").startswith("en")
 
 
 def level_names() -> dict[str, str]:
     return dict(Screening.Level.choices)
 
 
-def _by_level(screenings) -> dict[str, int]:
-    rows = screenings.values("overall_level").annotate(n=Count("pk"))
-    counts = {row["overall_level"]: row["n"] for row in rows}
-    return {level: counts.get(level, 0) for level in LEVELS}
+def _by_level_and_status(screenings) -> tuple[dict[str, int], list[tuple]]:
+    """Counted screenings by level, and all by status, from one grouped query.
 
-
-def _by_status(screenings) -> list[tuple[str, str, int]]:
-    rows = screenings.values("status").annotate(n=Count("pk"))
-    counts = {row["status"]: row["n"] for row in rows}
-    return [
-        (key, str(label), counts.get(key, 0)) for key, label in Screening.Status.choices
+    COUNT(*) rather than COUNT(id): PostgreSQL can then answer it from the
+    (status, overall_level) index alone, without reading the wide rows."""
+    rows = screenings.values_list("status", "overall_level").annotate(n=Count("*"))
+    by_level = dict.fromkeys(LEVELS, 0)
+    by_status: dict[str, int] = {}
+    for status, level, n in rows:
+        by_status[status] = by_status.get(status, 0) + n
+        if status not in NOT_COUNTED and level in by_level:
+            by_level[level] += n
+    statuses = [
+        (key, str(label), by_status.get(key, 0))
+        for key, label in Screening.Status.choices
     ]
+    return by_level, statuses
 
 
 def _by_month(screenings) -> list[dict[str, Any]]:
@@ -208,9 +264,7 @@ def _by_month(screenings) -> list[dict[str, Any]]:
 
 def _pivot(screenings, key: str, name_nb: str, name_en: str) -> list[dict[str, Any]]:
     """Counts per level for each country or unit, largest first, top 15."""
-    from django.utils.translation import get_language
-
-    name = name_en if (get_language() or "nb").startswith("en") else name_nb
+    name = name_en if _english() else name_nb
     rows = screenings.values(key, name, "overall_level").annotate(n=Count("pk"))
     groups: dict[Any, dict[str, Any]] = {}
     for row in rows:

@@ -6,7 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
 
+from config import fragments
 from screening.reports import access, charts_context, summary
 from screening.reports.forms import SummaryFilterForm
 
@@ -16,11 +19,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not access.may_see_dashboard(request.user):
         raise PermissionDenied
     form = SummaryFilterForm(request.GET or None)
-    data = summary.build(form.to_filter())
+    report_filter = form.to_filter()
+
+    def main() -> str:
+        data = summary.build(report_filter)
+        context = {
+            "form": form,
+            "summary": data,
+            **charts_context.build_charts(data, prefix="dash"),
+        }
+        return render_to_string("screening/_dashboard_main.html", context, request)
+
     context = {
-        "form": form,
-        "summary": data,
-        "params": data.filter.to_params(),
-        **charts_context.build_charts(data, prefix="dash"),
+        "main": fragments.cached(request, "dashboard", main),
+        "unit": form.cleaned_data.get("unit") if form.is_bound else None,
+        "today": timezone.localdate(),
+        "params": report_filter.to_params(),
     }
     return render(request, "screening/dashboard.html", context)

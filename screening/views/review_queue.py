@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -15,16 +14,19 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Value,
     When,
 )
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.lookups import In
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from agreements import roles
 from agreements.models import Partner, Unit
+from config import fragments
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import RouteTask, Screening
@@ -45,34 +47,39 @@ LEVEL_ORDER = Case(
     output_field=IntegerField(),
 )
 FILTER_KEYS = ("status", "level", "dimension", "route", "unit", "country", "partner")
+# What a row shows: not the answers and result (kilobytes of JSON per row).
+ROW_FIELDS = (
+    "title",
+    "overall_level",
+    "status",
+    "submitted_at",
+    "proposed_partner_name",
+    "owner__username",
+    "owner__first_name",
+    "owner__last_name",
+    "partner__name",
+    "country__name_nb",
+    "country__name_en",
+    "unit__name",
+)
+Option = tuple[str, str, bool]
 
 
 def can_see_queue(user: object) -> bool:
     return roles.is_contact_point(user) or roles.is_export_control(user)
 
 
-def raised_in(dimension: str, positions: int) -> Q:
-    """Results that put `dimension` at medium or above, as an SQL condition.
+def raised_in(dimension: str) -> In:
+    """Screenings at medium or above in `dimension`, as an SQL condition.
 
-    `result["dimensions"]` is a list of {"key", "level", ...}; each list
-    position is tested (as `screening.reports.dimensions` counts them), so the
-    order the questionnaire lists its dimensions in does not matter.
+    Reads the small derived `dimension_levels` ({key: level}), so neither the
+    stored result nor the order it lists its dimensions in matters. The key is
+    passed to the database as a parameter, never parsed as a lookup path.
     """
-    return reduce(
-        or_,
-        (
-            Q(
-                **{
-                    f"result__dimensions__{i}__key": dimension,
-                    f"result__dimensions__{i}__level__in": RAISED,
-                }
-            )
-            for i in range(positions)
-        ),
-    )
+    return In(KeyTextTransform(dimension, "dimension_levels"), RAISED)
 
 
-def filtered(params: QueryDict, q: qn.Questionnaire) -> QuerySet[Screening]:
+def filtered(params: QueryDict) -> QuerySet[Screening]:
     """Screenings in the queue's states that match every filter but the status."""
     rows = Screening.objects.filter(status__in=QUEUE_STATES)
     if params.get("level") in Screening.Level.values:
@@ -89,8 +96,36 @@ def filtered(params: QueryDict, q: qn.Questionnaire) -> QuerySet[Screening]:
         rows = rows.filter(country_id=params["country"].upper())
     dimension = params.get("dimension", "")
     if dimension:
-        rows = rows.filter(raised_in(dimension, len(q.dimensions)))
+        rows = rows.filter(raised_in(dimension))
     return rows
+
+
+def filter_choices(params: QueryDict, language: str) -> dict[str, list[Option]]:
+    """Units, and the countries and partners of screenings in the queue, as
+    (value, name, selected) options: names only, not whole rows (about a
+    thousand partners at benchmark volume)."""
+    in_queue = Screening.objects.filter(status__in=QUEUE_STATES)
+    country_name = "name_en" if language == "en" else "name_nb"
+    countries = Country.objects.filter(iso2__in=in_queue.values("country_id"))
+    partners = Partner.objects.filter(pk__in=in_queue.values("partner_id"))
+    return {
+        "units": _options(
+            Unit.objects.order_by("name").values_list("pk", "name"),
+            params.get("unit", ""),
+        ),
+        "countries": _options(
+            countries.order_by(country_name).values_list("iso2", country_name),
+            params.get("country", "").upper(),
+        ),
+        "partners": _options(
+            partners.order_by("name").values_list("pk", "name"),
+            params.get("partner", ""),
+        ),
+    }
+
+
+def _options(rows: Iterable[tuple[object, str]], chosen: str) -> list[Option]:
+    return [(str(value), name, str(value) == chosen) for value, name in rows]
 
 
 @login_required
@@ -102,8 +137,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     only_export = roles.is_export_control(user) and not roles.is_contact_point(user)
     if only_export and "route" not in params:
         return redirect("/reviews/?route=export-control")
+    main = fragments.cached(request, "queue", lambda: _queue_main(request))
+    return render(request, "screening/review_queue.html", {"main": main})
+
+
+def _queue_main(request: HttpRequest) -> str:
+    """Counts, filters and the page of rows. Cached: the "waiting" mark may
+    appear up to config.fragments.LIFETIME_SECONDS late."""
+    params = request.GET
     q = qn.load(*qn.CURRENT)
-    matching = filtered(params, q)
+    matching = filtered(params)
     counts = dict(
         matching.order_by()
         .values_list("status")
@@ -119,6 +162,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     rows = (
         matching.filter(status__in=states)
         .select_related("owner", "partner", "country", "unit")
+        .only(*ROW_FIELDS)
         .prefetch_related("route_tasks")
         .annotate(level_rank=LEVEL_ORDER)
         .order_by("-level_rank", "submitted_at", "pk")
@@ -128,11 +172,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     route = ROUTE_SLUGS.get(route_slug, "")
     waiting_since = services.waiting_since()
     language = lang()
+    level_names = dict(Screening.Level.choices)
+    status_names = dict(S.choices)
     context = {
         "page": page,
         "items": [
             {
                 "screening": s,
+                # Names from choices read once, not get_FOO_display per row.
+                "level_name": level_names[s.overall_level],
+                "status_name": status_names[s.status],
                 "waiting": s.submitted_at is not None
                 and s.submitted_at <= waiting_since,
                 "tasks": [
@@ -156,13 +205,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "routes": [(slug, ROUTE_NAMES[key]) for slug, key in ROUTE_SLUGS.items()],
         "levels": Screening.Level.choices,
         "dimensions": [(d.key, qn.tr(d.name, language)) for d in q.dimensions],
-        "units": Unit.objects.order_by("name"),
-        "countries": Country.objects.filter(
-            screenings__status__in=QUEUE_STATES
-        ).distinct(),
-        "partners": Partner.objects.filter(screenings__status__in=QUEUE_STATES)
-        .distinct()
-        .order_by("name"),
+        **filter_choices(params, language),
         "waiting_days": settings.REVIEW_WAITING_DAYS,
     }
-    return render(request, "screening/review_queue.html", context)
+    return render_to_string("screening/_review_queue_main.html", context, request)

@@ -6,7 +6,6 @@ import datetime
 import itertools
 import re
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -42,10 +41,7 @@ def _add(start: int, stop: int, *, ending_in: int) -> None:
         factories.AgreementFactory(end_date=end)
 
 
-@pytest.mark.parametrize("unnest", [True, False], ids=["json-table", "orm"])
-def test_the_dimension_counts_take_one_query_and_add_up(db, monkeypatch, unnest):
-    if not unnest:
-        monkeypatch.setattr(dimensions, "UNNEST", {})
+def test_the_dimension_counts_take_one_query_and_add_up(db):
     for i in range(6):
         _screening(i)
     _screening(7, status="draft")  # filtered out below
@@ -59,6 +55,18 @@ def test_the_dimension_counts_take_one_query_and_add_up(db, monkeypatch, unnest)
     # AF is at LEVELS[i % 4] for i in 0..5: low, medium, high, very_high, low, medium
     assert by_key["AF"]["cells"] == [2, 2, 1, 1, 0]
     assert by_key["SEC"]["cells"] == [1, 2, 2, 1, 0]
+
+
+def test_the_dimension_counts_follow_a_result_scored_again(db):
+    screening = _screening(0)  # AF low
+    result = screening.result
+    result["dimensions"][0]["level"] = "very_high"
+    result["dimensions"].reverse()  # another definition may list them in any order
+    screening.result = result
+    screening.save(update_fields=["result"])
+    rows = dimensions.count_levels(Screening.objects.all(), LEVELS)
+    assert rows[0]["key"] == "AF"
+    assert rows[0]["cells"] == [0, 0, 0, 1, 0]
 
 
 def test_the_dashboard_makes_as_many_queries_at_10_screenings_as_at_40(
@@ -100,3 +108,21 @@ def test_a_long_trend_labels_only_every_few_months_so_labels_never_overlap():
     positions = [float(x) for x in re.findall(r'<text x="([\d.]+)"[^>]*middle', svg)]
     gaps = [b - a for a, b in itertools.pairwise(positions)]
     assert min(gaps) >= len("Jan 2023") * 6.5
+
+
+def test_the_lists_name_partner_country_and_unit(client_for, leader):
+    registered = scored_screening(status="in_review")
+    proposed = scored_screening(
+        title="Sommerskole", partner=None, proposed_partner_name="Ny høgskole"
+    )
+    page = client_for(leader).get("/dashboard/").content.decode()
+    high = page.split('id="high-h"', 1)[1].split('id="exp-h"', 1)[0]
+    pending = page.split('id="pend-h"', 1)[1]
+    assert "<td>Tsinghua University</td><td>Kina</td>" in high
+    assert "<td>Under behandling</td>" in high
+    assert "<td>Sendt inn</td>" in pending
+    for table in (high, pending):
+        assert "<td>Tsinghua University</td>" in table
+        assert "<td>Ny høgskole</td>" in table
+        assert f"<td>{registered.unit.name}</td>" in table
+        assert f"<td>{proposed.unit.name}</td>" in table

@@ -82,6 +82,9 @@ def test_dimension_filter_finds_raised_dimensions_in_any_order(
     assert rows(body) == [str(export.pk)]
     assert rows(client.get("/reviews/?dimension=AF").content.decode()) == []
     assert rows(client.get("/reviews/?dimension=nonsense").content.decode()) == []
+    odd = client.get("/reviews/", {"dimension": "EXP__in'\""})
+    assert odd.status_code == 200
+    assert rows(odd.content.decode()) == []
 
 
 def test_queue_query_count_does_not_grow_with_rows_or_pages(
@@ -95,7 +98,28 @@ def test_queue_query_count_does_not_grow_with_rows_or_pages(
         client.get(url)
     for screening in waiting(60):
         reviews.route_to_export_control(screening, by=contact_point)
-    Screening.objects.update(result=export.result)
+    Screening.objects.update(
+        result=export.result, dimension_levels=export.dimension_levels
+    )
     with django_assert_num_queries(len(few.captured_queries)):
         body = client.get(url).content.decode()
     assert len(rows(body)) == 50
+
+
+def test_filters_offer_the_queues_countries_and_partners_and_keep_the_choice(
+    client_for, contact_point
+):
+    queued = waiting(1)[0]
+    draft = factories.ScreeningFactory(partner=factories.PartnerFactory())
+    client = client_for(contact_point)
+    url = f"/reviews/?partner={queued.partner_id}&country={queued.country_id.lower()}"
+    body = client.get(url).content.decode()
+    partner = f'<option value="{queued.partner_id}" selected>{queued.partner.name}<'
+    assert partner in body
+    country = f'<option value="{queued.country_id}" selected>{queued.country.name_nb}<'
+    assert country in body
+    partners = body.split('id="f-partner"', 1)[1].split("</select>", 1)[0]
+    assert f'<option value="{draft.partner_id}"' not in partners  # not queued
+    unit = f'<option value="{queued.unit_id}">{queued.unit.name}<'
+    assert unit in body
+    assert rows(body) == [str(queued.pk)]
