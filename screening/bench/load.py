@@ -73,6 +73,7 @@ def start_gunicorn(port: int, workers: int, **overrides: str) -> subprocess.Pope
         f"--bind=127.0.0.1:{port}",
         "--log-level=warning",
         "--timeout=60",
+        "--preload",  # import once before forking, as a production start would
     ]
     server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
     deadline = time.monotonic() + 30
@@ -212,6 +213,11 @@ def measure(
     ]
     figures = []
     try:
+        log("  warming up (untimed) ...")
+        for _name, journeys in phases[:2]:
+            run_phase(
+                "warm-up", port, journeys, seconds=2, max_requests=40, threads=threads
+            )
         for name, journeys in phases:
             log(f"  load: {name} ...")
             figures.append(

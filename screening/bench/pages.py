@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -44,6 +45,9 @@ class Request:
     reference: str = ""  # another request's name, or "" for the target
     target: float | None = None
     target_name: str = "target"
+    # False: every request renders afresh (the cache is emptied before it), the
+    # figure the targets mean. True: repeat visits served from cached fragments.
+    cached: bool = False
     figure: Figure | None = field(default=None, repr=False)
 
 
@@ -175,6 +179,13 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
             target=OVERVIEW_TARGET_MS,
         ),
         Request(
+            "overview, filtered, repeat visit (cached)",
+            contact,
+            "/agreements/?status=active&kind=research",
+            reference="admin changelist, filtered",
+            cached=True,
+        ),
+        Request(
             "overview, search", contact, "/agreements/?q=collaboration", **overview
         ),
         Request("overview, sorted by end", contact, "/agreements/?o=-end", **overview),
@@ -183,6 +194,15 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
         ),
         Request("review queue", contact, "/reviews/", **page_target),
         Request("dashboard", users["leader"], "/dashboard/", **page_target),
+        Request(
+            "review queue, repeat visit (cached)", contact, "/reviews/", cached=True
+        ),
+        Request(
+            "dashboard, repeat visit (cached)",
+            users["leader"],
+            "/dashboard/",
+            cached=True,
+        ),
         Request("section GET", owner_user, section, **form_target),
         Request(
             "section POST",
@@ -202,6 +222,8 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
 
 def _call(client: Client, request: Request) -> Callable[[], Any]:
     def call() -> Any:
+        if not request.cached:
+            cache.clear()
         if request.data is None:
             response = client.get(request.path)
         else:
@@ -263,6 +285,8 @@ def measure(repeat: int, log: Callable[[str], None]) -> list[Figure]:
             client.force_login(request.user)
         log(f"  {request.name} ...")
         try:
+            if request.cached:  # a repeat visit: the first one fills the cache
+                _call(client, request)()
             queries_full = count_queries(client, request)
             samples = timed(_call(client, request), repeat=repeat)
         except RuntimeError as error:
@@ -273,6 +297,8 @@ def measure(repeat: int, log: Callable[[str], None]) -> list[Figure]:
         for request in reqs:
             if request.figure and request.figure.value is not None:
                 client = clients[request.user.pk]
+                if request.cached:
+                    _call(client, request)()
                 request.figure.queries_small = count_queries(client, request)
     by_name = {r.name: r.figure for r in reqs}
     for request in reqs:

@@ -9,8 +9,9 @@ import pytest
 from agreements.models import Agreement, Partner, Unit
 from screening import questionnaire as qn
 from screening import scoring
-from screening.bench import pages, seed, table
+from screening.bench import engine, pages, seed, table
 from screening.models import Screening
+from screening.models.screenings import levels_by_dimension
 
 pytestmark = pytest.mark.django_db
 SCALE = 0.002  # 20 agreements, 10 partners, 10 screenings, 10 users
@@ -48,6 +49,8 @@ def test_seeded_screenings_carry_the_engines_result_for_their_answers(seeded):
             stage=screening.stage,
         )
         assert screening.result == result.to_json()
+        # the dashboard counts dimension levels from this derived column
+        assert screening.dimension_levels == levels_by_dimension(result.to_json())
         assert screening.overall_level == (result.overall or "incomplete")
         assert qn.clean_answers(q, screening.answers, screening.context()) == (
             screening.answers
@@ -84,3 +87,14 @@ def test_the_table_prints_ratios_and_writes_json(tmp_path):
     table.write_json(tmp_path / "out.json", figures, {"commit": "abc"})
     data = json.loads((tmp_path / "out.json").read_text())
     assert [f["ratio"] for f in data["figures"]] == [0.5, 2.0]
+
+
+def test_rescore_figure_runs_the_real_path_and_leaves_the_rows_as_they_were(seeded):
+    stale = Screening.objects.order_by("pk").first()
+    Screening.objects.filter(pk=stale.pk).update(result={})
+
+    figure = engine.rescore(count=15)  # 10 stored: one pass and half another
+
+    assert figure.value is not None
+    assert figure.note.startswith("10 distinct, 1 rewritten")
+    assert Screening.objects.get(pk=stale.pk).result == {}
