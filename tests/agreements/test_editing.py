@@ -49,7 +49,8 @@ def docx_bytes() -> bytes:
             ("[Content_Types].xml", "<Types/>"),
             ("word/document.xml", "<w:document/>"),
         ):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), body)
+            stamped = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            archive.writestr(stamped, body)
     return out.getvalue()
 
 
