@@ -15,6 +15,7 @@ from agreements import roles
 from screening import questionnaire as qn
 from screening.facts import CountryFacts, PartnerFacts
 from screening.levels import RiskLevel
+from screening.scoring.stored import Case, digest, score_case
 
 
 def levels_by_dimension(result: dict[str, Any] | None) -> dict[str, str]:
@@ -143,6 +144,11 @@ class Screening(models.Model):
     dimension_levels = models.JSONField(
         _("level per dimension"), default=dict, blank=True, editable=False
     )
+    # Also derived from `result`: its digest (scoring.stored.digest). Re-scoring
+    # in bulk compares it instead of reading and decoding every stored result.
+    result_digest = models.CharField(
+        _("result digest"), max_length=32, blank=True, editable=False
+    )
     overall_level = models.CharField(
         _("overall level"),
         max_length=20,
@@ -170,7 +176,9 @@ class Screening(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["result", "dimension_levels"])
+    history = HistoricalRecords(
+        excluded_fields=["result", "dimension_levels", "result_digest"]
+    )
 
     objects = ScreeningQuerySet.as_manager()
 
@@ -198,15 +206,16 @@ class Screening(models.Model):
         a write of the `changed` fields (None: all) must store with them.
 
         Every write is a new revision, which the section forms carry to notice
-        edits from another tab; the dimension levels follow the stored result.
-        Used by save() and by the bulk writes that bypass it.
+        edits from another tab; the dimension levels and the digest follow the
+        stored result. Used by save() and by the bulk writes that bypass it.
         """
         self.revision = (self.revision or 0) + 1
         derived = {"revision", "updated_at"}
         if "result" not in self.get_deferred_fields():
             self.dimension_levels = levels_by_dimension(self.result)
+            self.result_digest = digest(self.result or {})
         if changed is None or "result" in changed:
-            derived.add("dimension_levels")
+            derived |= {"dimension_levels", "result_digest"}
         return derived
 
     @property
@@ -245,25 +254,25 @@ class Screening(models.Model):
         """The answers that count now: visible questions, valid values only."""
         return qn.clean_answers(self.questionnaire, self.answers, self.context())
 
-    # The fields rescore() sets (re-scoring in bulk compares and writes these).
-    SCORED_FIELDS = ("result", "overall_level")
-
     def rescore(self, context: qn.Context | None = None) -> None:
         """Score the answers under the screening's own version and store it
-        (`context`: the facts, when the caller has loaded them; see `context`)."""
-        from screening import scoring
-
+        (`context`: the facts, when the caller has loaded them; see `context`).
+        The same function as re-scoring in bulk (`scoring.stored`), so both
+        store the same result."""
         context = self.context() if context is None else context
         # score() drops hidden and invalid answers itself (clean_answers).
-        result = scoring.score(
-            self.questionnaire,
-            self.answers,
-            context.country,
-            context.partners,
-            stage=context.stage,
+        scored = score_case(
+            Case(
+                self.questionnaire_id,
+                self.questionnaire_version,
+                self.answers,
+                context.country,
+                context.partners,
+                context.stage,
+            )
         )
-        self.result = result.to_json()
-        self.overall_level = result.overall or self.Level.INCOMPLETE
+        self.result = scored.result
+        self.overall_level = scored.overall_level
 
     def country_facts(self) -> CountryFacts:
         return self.country.facts()

@@ -6,11 +6,11 @@ partner's confirmed named-list matches), `rescore_screenings` scores the
 chosen screenings again under their own questionnaire version, exactly as a
 save does (`Screening.rescore`), and writes only the rows whose result moved.
 
-It reads the screenings in batches and loads the facts of their countries and
-partners once per batch instead of once per screening, and writes what
-`Screening.save` would (revision, update time, the derived dimension levels and
-a history row) with bulk updates. Most of its time is the engine and reading
-the stored results (about 10 KB of JSON each) to compare them.
+It reads the screenings in batches without their stored results (about 10 KB
+of JSON each): the result's digest says whether a fresh result differs. The
+facts of a batch's countries and partners are loaded once, and the rows that
+moved are written as `Screening.save` would write them (revision, update time,
+the derived columns and a history row) with bulk updates.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from agreements.models.partners import CONFIRMED_ORDER
 from countries.models import Country
 from screening.facts import CountryFacts, PartnerFacts
 from screening.models import Screening
+from screening.scoring.stored import Case, score_case
 
 BATCH = 500
 
@@ -52,7 +53,9 @@ def rescore_screenings(
     scored again by its own save; no batch overwrites a newer answer.
     """
     rows = Screening.objects.all() if screenings is None else screenings
-    rows = rows.select_related("partner").select_for_update(of=("self",))
+    rows = (
+        rows.select_related("partner").defer("result").select_for_update(of=("self",))
+    )
     countries: dict[str, CountryFacts] = {}
     seen = changed = last = 0
     while True:
@@ -69,10 +72,11 @@ def rescore_screenings(
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """A batch decodes some 500,000 JSON containers that all live until it is
-    written; the cyclic garbage collector walked them over and over, a sixth
-    of the run. Reference counting frees them when the batch is done (before
-    the collector resumes, so it finds little to walk)."""
+    """A batch holds a great many JSON containers (the answers) that all live
+    until it is written, and scoring allocates many more short-lived ones; the
+    cyclic garbage collector walked them over and over. Reference counting
+    frees them when the batch is done (before the collector resumes, so it
+    finds little to walk)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -93,19 +97,29 @@ def _rescore_batch(
     partners = _partner_facts(s.partner for s in batch if s.partner is not None)
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
     for screening in batch:
-        before = [getattr(screening, name) for name in Screening.SCORED_FIELDS]
-        screening.rescore(
-            screening.context(
-                countries[screening.country_id], partners.get(screening.partner_id)
+        context = screening.context(
+            countries[screening.country_id], partners.get(screening.partner_id)
+        )
+        scored = score_case(
+            Case(
+                screening.questionnaire_id,
+                screening.questionnaire_version,
+                screening.answers,
+                context.country,
+                context.partners,
+                context.stage,
+                screening.result_digest,
             )
         )
-        fields = tuple(
-            name
-            for name, old in zip(Screening.SCORED_FIELDS, before, strict=True)
-            if getattr(screening, name) != old
-        )
+        fields = []
+        if scored.changed:
+            screening.result = scored.result
+            fields.append("result")
+        if scored.overall_level != screening.overall_level:
+            screening.overall_level = scored.overall_level
+            fields.append("overall_level")
         if fields:
-            moved[fields].append(screening)
+            moved[tuple(fields)].append(screening)
     _write(moved)
     return batch[-1].pk, len(batch), sum(len(group) for group in moved.values())
 

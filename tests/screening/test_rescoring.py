@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from screening.models import Screening
 from screening.models.screenings import levels_by_dimension
+from screening.scoring.stored import digest
 from screening.services.rescoring import rescore_screenings
 from tests.factories import (
     AgreementFactory,
@@ -68,6 +69,8 @@ def test_bulk_stores_what_scoring_each_screening_stores(country):
     for screening in Screening.objects.all():
         result, level = expected[screening.pk]
         assert screening.result == result
+        # Read back (jsonb reorders keys), the digest still matches the result.
+        assert screening.result_digest == digest(screening.result)
         assert screening.overall_level == level
         assert screening.dimension_levels == levels_by_dimension(result)
         moved = screening.pk != screenings[3].pk
@@ -85,6 +88,18 @@ def test_a_second_run_writes_nothing(country):
 
     assert rescore_screenings().changed == 0
     assert dict(Screening.objects.values_list("pk", "revision")) == revisions
+
+
+def test_results_stored_by_an_earlier_engine_are_replaced(country):
+    """A deployed engine fix changes results without any fact changing."""
+    screening = _screenings(country)[1]
+    fresh = Screening.objects.get(pk=screening.pk).result
+    Screening.objects.filter(pk=screening.pk).update(
+        result={"status": "complete"}, result_digest=digest({"status": "complete"})
+    )
+
+    assert rescore_screenings().changed == 1
+    assert Screening.objects.get(pk=screening.pk).result == fresh
 
 
 def test_the_register_shows_the_new_level(country):
