@@ -15,11 +15,11 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Unit
 from agreements.models.named_lists import NamedList
+from countries.models import Country
 from screening.models import Screening
 from screening.reports import dimensions
 
@@ -98,10 +98,9 @@ def build(flt: Filter) -> Summary:
     summary = Summary(filter=flt, unit=unit, today=today)
     summary.by_level, summary.by_status = _by_level_and_status(screenings)
     summary.by_month = _by_month(counted)
-    summary.by_country = _pivot(
-        counted, "country_id", "country__name_nb", "country__name_en"
-    )
-    summary.by_unit = _pivot(counted, "unit_id", "unit__name", "unit__name")
+    country_name = f"country__{Country.name_field()}"
+    summary.by_country = _pivot(counted, "country_id", country_name)
+    summary.by_unit = _pivot(counted, "unit_id", "unit__name")
     summary.by_dimension = dimensions.count_levels(counted, LEVELS)
     summary.high_risk = _screening_rows(
         counted.filter(overall_level__in=HIGH_LEVELS).order_by(
@@ -149,7 +148,7 @@ def _screening_rows(screenings) -> list[dict[str, Any]]:
     as plain rows, not whole screenings with their answers and result
     (kilobytes of JSON each), with names from choices read once
     (`get_FOO_display` rebuilds the choices for every row)."""
-    country = "country__name_en" if _english() else "country__name_nb"
+    country = f"country__{Country.name_field()}"
     levels = dict(Screening.Level.choices)
     states = dict(Screening.Status.choices)
     rows = screenings.values(
@@ -213,10 +212,6 @@ def _partner_names(listed) -> dict[int, list[str]]:
     return names
 
 
-def _english() -> bool:
-    return (get_language() or "nb").startswith("en")
-
-
 def level_names() -> dict[str, str]:
     return dict(Screening.Level.choices)
 
@@ -262,9 +257,8 @@ def _by_month(screenings) -> list[dict[str, Any]]:
     ]
 
 
-def _pivot(screenings, key: str, name_nb: str, name_en: str) -> list[dict[str, Any]]:
+def _pivot(screenings, key: str, name: str) -> list[dict[str, Any]]:
     """Counts per level for each country or unit, largest first, top 15."""
-    name = name_en if _english() else name_nb
     rows = screenings.values(key, name, "overall_level").annotate(n=Count("pk"))
     groups: dict[Any, dict[str, Any]] = {}
     for row in rows:

@@ -100,12 +100,12 @@ def filtered(params: QueryDict) -> QuerySet[Screening]:
     return rows
 
 
-def filter_choices(params: QueryDict, language: str) -> dict[str, list[Option]]:
+def filter_choices(params: QueryDict) -> dict[str, list[Option]]:
     """Units, and the countries and partners of screenings in the queue, as
     (value, name, selected) options: names only, not whole rows (about a
     thousand partners at benchmark volume)."""
     in_queue = Screening.objects.filter(status__in=QUEUE_STATES)
-    country_name = "name_en" if language == "en" else "name_nb"
+    country_name = Country.name_field()
     countries = Country.objects.filter(iso2__in=in_queue.values("country_id"))
     partners = Partner.objects.filter(pk__in=in_queue.values("partner_id"))
     return {
@@ -205,7 +205,7 @@ def _queue_main(request: HttpRequest) -> str:
         "routes": [(slug, ROUTE_NAMES[key]) for slug, key in ROUTE_SLUGS.items()],
         "levels": Screening.Level.choices,
         "dimensions": [(d.key, qn.tr(d.name, language)) for d in q.dimensions],
-        **filter_choices(params, language),
+        **filter_choices(params),
         "waiting_days": settings.REVIEW_WAITING_DAYS,
     }
     return render_to_string("screening/_review_queue_main.html", context, request)
