@@ -10,6 +10,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreements import flags
@@ -19,6 +20,23 @@ from countries.choices import country_choices
 TIER_CHOICES = [("T0", "T0"), ("T1", "T1"), ("T2", "T2"), ("T3", "T3")]
 NOT_SCREENED = "none"
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Sort options in the page's language.
+
+    django-filter formats "<label> (descending)" once, when the filter set class
+    is built, so every option read in whatever language was active at import.
+    Here both halves stay lazy and are translated when the form is rendered.
+    """
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, param)
+            choices.append((param, label))
+            choices.append((f"-{param}", format_lazy(_("{} (descending)"), label)))
+        return choices
 
 
 def _agreements_with_partners(partners: Q) -> Q:
@@ -83,7 +101,7 @@ class AgreementFilter(django_filters.FilterSet):
         method="filter_flags",
         widget=forms.CheckboxSelectMultiple,
     )
-    o = django_filters.OrderingFilter(
+    o = OrderingFilter(
         label=_("Sort by"),
         fields=(
             ("title", "title"),
@@ -96,6 +114,17 @@ class AgreementFilter(django_filters.FilterSet):
             ("end_date", "end"),
             ("last_screening_level", "level"),
         ),
+        field_labels={
+            "title": _("Agreement"),
+            "first_partner": _("Partner"),
+            "first_country": _("Country"),
+            "responsible_unit__name": _("Unit"),
+            "kind": _("Kind"),
+            "status": _("Status"),
+            "start_date": _("Start"),
+            "end_date": _("End"),
+            "last_screening_level": _("Level"),
+        },
     )
 
     class Meta:

@@ -68,3 +68,14 @@ def test_tier_legend_is_in_english_on_the_english_page(client_for, researcher):
     text = client.get("/agreements/").text
     assert "Country tiers" in text
     assert "never people, and add no points to a screening" in text
+
+
+def test_sort_options_read_in_the_page_language(client_for, contact_point, agreement):
+    client = client_for(contact_point)
+    text = client.get("/agreements/").text
+    assert "Slutt (synkende)" in text
+    assert "(descending)" not in text
+    client.cookies["django_language"] = "en"
+    text = client.get("/agreements/").text
+    assert "End (descending)" in text
+    assert "Slutt" not in text
