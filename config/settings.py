@@ -191,7 +191,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samarbeidssjekk@localhost")
 CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@localhost")
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public address: every absolute link in e-mails and PDFs starts with it
+# (`make run` sets it to the address it serves). No trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Cached page fragments (config.fragments). In-process memory by default; with
 # several web processes or hosts, point CACHE_URL at Redis so they share it
