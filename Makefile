@@ -10,10 +10,12 @@ ifeq ($(strip $(UV)),)
 MKVENV := $(PYTHON) -m venv $(VENV)
 INSTALL := $(PY) -m pip install --quiet
 else
-MKVENV := $(UV) venv --quiet --python $(PYTHON) $(VENV)
+MKVENV := $(UV) venv --quiet --seed --python $(PYTHON) $(VENV)
 INSTALL := $(UV) pip install --quiet --python $(PY)
 endif
-SUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Installs come from the lock files (exact versions, hashes checked); `make lock`
+# regenerates them from pyproject.toml.
+SUM := $(shell cat pyproject.toml requirements.lock requirements-dev.lock | cksum | cut -d' ' -f1)
 RUN_STAMP := $(VENV)/.installed-run-$(SUM)
 DEV_STAMP := $(VENV)/.installed-dev-$(SUM)
 HOST ?= 127.0.0.1
@@ -24,20 +26,35 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-.PHONY: run test deps worker beat bench messages clean
+.PHONY: run test deps lock worker beat bench messages clean
 
 $(VENV):
 	$(MKVENV)
 
 # Runtime dependencies only: what `make run` needs to serve the demo.
-$(RUN_STAMP): pyproject.toml | $(VENV)
-	$(INSTALL) -e .
+$(RUN_STAMP): pyproject.toml requirements.lock | $(VENV)
+	$(INSTALL) --require-hashes -r requirements.lock
+	$(INSTALL) --no-deps -e .
 	touch $(RUN_STAMP)
 
 # Runtime plus the development extras (pytest, ruff, playwright, deptry ...).
-$(DEV_STAMP): pyproject.toml | $(VENV)
-	$(INSTALL) -e ".[dev]"
+$(DEV_STAMP): pyproject.toml requirements-dev.lock | $(VENV)
+	$(INSTALL) --require-hashes -r requirements-dev.lock
+	$(INSTALL) --no-deps -e .
 	touch $(RUN_STAMP) $(DEV_STAMP)
+
+# Regenerate both lock files from pyproject.toml for Linux, macOS and Windows and
+# Python 3.11+, keeping current pins where they still fit (UPGRADE=1: newest).
+LOCK_UV := $(or $(strip $(UV)),$(VENV)/bin/uv)
+COMPILE := $(LOCK_UV) pip compile pyproject.toml --quiet --universal --generate-hashes \
+	--python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+
+$(VENV)/bin/uv: | $(VENV)
+	$(PY) -m pip install --quiet "uv>=0.5,<1"
+
+lock: | $(LOCK_UV)
+	$(COMPILE) -o requirements.lock
+	$(COMPILE) --extra dev -o requirements-dev.lock
 
 run: $(RUN_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
