@@ -39,4 +39,4 @@ RUN DEBUG=1 SECRET_KEY=build-only STATICFILES_BACKEND=whitenoise.storage.Compres
 USER app
 EXPOSE 8000
 # Migrations run once, in the compose file's one-off "migrate" service, not here.
-CMD ["sh", "-c", "python manage.py check --deploy --fail-level WARNING && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py check --deploy --fail-level WARNING && exec gunicorn config.wsgi --bind 0.0.0.0:8000 --workers 3"]

@@ -45,6 +45,7 @@ $(DEV_STAMP): pyproject.toml requirements-dev.lock | $(VENV)
 
 # Regenerate both lock files from pyproject.toml for Linux, macOS and Windows and
 # Python 3.11+, keeping current pins where they still fit (UPGRADE=1: newest).
+# The runtime lock includes the optional Sentry client, so the image can report.
 LOCK_UV := $(or $(strip $(UV)),$(VENV)/bin/uv)
 COMPILE := $(LOCK_UV) pip compile pyproject.toml --quiet --universal --generate-hashes \
 	--python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
@@ -53,8 +54,8 @@ $(VENV)/bin/uv: | $(VENV)
 	$(PY) -m pip install --quiet "uv>=0.5,<1"
 
 lock: | $(LOCK_UV)
-	$(COMPILE) -o requirements.lock
-	$(COMPILE) --extra dev -o requirements-dev.lock
+	$(COMPILE) --extra sentry -o requirements.lock
+	$(COMPILE) --extra sentry --extra dev -o requirements-dev.lock
 
 run: $(RUN_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput

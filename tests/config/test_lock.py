@@ -42,7 +42,11 @@ DEV = pins("requirements-dev.lock")
 @pytest.mark.parametrize(
     ("lock", "declared"),
     [
-        (RUNTIME, PYPROJECT["project"]["dependencies"]),
+        (
+            RUNTIME,
+            PYPROJECT["project"]["dependencies"]
+            + PYPROJECT["project"]["optional-dependencies"]["sentry"],
+        ),
         (DEV, PYPROJECT["project"]["optional-dependencies"]["dev"]),
     ],
     ids=["runtime", "dev"],
