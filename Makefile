@@ -4,34 +4,80 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	$$p -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname)
+# uv when the machine has it (much faster), pip otherwise. `make UV=` forces pip.
+UV ?= $(shell command -v uv 2>/dev/null)
+ifeq ($(strip $(UV)),)
+MKVENV := $(PYTHON) -m venv $(VENV)
+INSTALL := $(PY) -m pip install --quiet
+else
+MKVENV := $(UV) venv --quiet --seed --python $(PYTHON) $(VENV)
+INSTALL := $(UV) pip install --quiet --python $(PY)
+endif
+# Installs come from the lock files (exact versions, hashes checked); `make lock`
+# regenerates them from pyproject.toml.
+SUM := $(shell cat pyproject.toml requirements.lock requirements-dev.lock | cksum | cut -d' ' -f1)
+RUN_STAMP := $(VENV)/.installed-run-$(SUM)
+DEV_STAMP := $(VENV)/.installed-dev-$(SUM)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Links in e-mails and PDFs point at the address the demo is served on, and
+# that host is allowed (e.g. `make run HOST=192.0.2.10 PORT=8123` on a LAN).
+DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-.PHONY: run test worker beat bench messages clean
+.PHONY: run test deps lock worker beat bench messages clean
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+$(VENV):
+	$(MKVENV)
 
-run: $(STAMP)
+# Runtime dependencies only: what `make run` needs to serve the demo.
+$(RUN_STAMP): pyproject.toml requirements.lock | $(VENV)
+	$(INSTALL) --require-hashes -r requirements.lock
+	$(INSTALL) --no-deps -e .
+	touch $(RUN_STAMP)
+
+# Runtime plus the development extras (pytest, ruff, playwright, deptry ...).
+$(DEV_STAMP): pyproject.toml requirements-dev.lock | $(VENV)
+	$(INSTALL) --require-hashes -r requirements-dev.lock
+	$(INSTALL) --no-deps -e .
+	touch $(RUN_STAMP) $(DEV_STAMP)
+
+# Regenerate both lock files from pyproject.toml for Linux, macOS and Windows and
+# Python 3.11+, keeping current pins where they still fit (UPGRADE=1: newest).
+# The runtime lock includes the optional Sentry client, so the image can report.
+LOCK_UV := $(or $(strip $(UV)),$(VENV)/bin/uv)
+COMPILE := $(LOCK_UV) pip compile pyproject.toml --quiet --universal --generate-hashes \
+	--python-version 3.11 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+
+$(VENV)/bin/uv: | $(VENV)
+	$(PY) -m pip install --quiet "uv>=0.5,<1"
+
+lock: | $(LOCK_UV)
+	$(COMPILE) --extra sentry -o requirements.lock
+	$(COMPILE) --extra sentry --extra dev -o requirements-dev.lock
+
+run: $(RUN_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py load_reference_data
 	$(DEMO_ENV) $(PY) manage.py seed_demo
-	@echo "Samarbeidssjekk runs on http://127.0.0.1:8000 (log in with an account above; Ctrl-C stops)"
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Samarbeidssjekk runs on http://$(HOST):$(PORT) (log in with an account above; Ctrl-C stops)"
+	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(PY) -m ruff check .
+	$(MAKE) --no-print-directory deps
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
-worker: $(STAMP)
+# Every imported package is declared in pyproject.toml, and every declared one is used.
+deps: $(DEV_STAMP)
+	$(PY) -m deptry .
+
+worker: $(RUN_STAMP)
 	$(PY) -m celery -A config worker -Q celery,reports --loglevel=INFO
 
-beat: $(STAMP)
+beat: $(RUN_STAMP)
 	$(PY) -m celery -A config beat --loglevel=INFO
 
 # Benchmark on a database of its own: bench.sqlite3 by default, or DATABASE_URL
@@ -40,12 +86,12 @@ SCALE ?= 1
 BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-$(shell hostname)-not-for-production SECURE_SSL_REDIRECT=0 \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3}
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py load_reference_data -v0
 	$(BENCH_ENV) $(PY) manage.py bench --scale $(SCALE)
 
-messages: $(STAMP)
+messages: $(DEV_STAMP)
 	$(PY) locale/translate.py
 
 clean:

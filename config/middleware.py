@@ -1,19 +1,45 @@
-"""Language choice: bokmål unless the user chose otherwise.
-
-The institution's working language is Norwegian bokmål, so the browser's
-Accept-Language header is ignored. A user's explicit choice (the language
-cookie set by the switch) wins; without one, the language saved on the user.
-"""
+"""Project middleware: the user's language, and /healthz for any Host."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
+
+from config import health
+
+
+class HealthzAnyHostMiddleware:
+    """/healthz answers probes that address the container, not the site.
+
+    The compose healthcheck and load balancers call http://127.0.0.1:8000/healthz,
+    a Host that ALLOWED_HOSTS rightly refuses. For that one path an unknown Host
+    gets the anonymous answer (no details) instead of a 400; a known Host goes
+    through the ordinary stack, where staff see the details.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == "/healthz":
+            try:
+                request.get_host()
+            except DisallowedHost:
+                return health.report(staff=False)
+        return self.get_response(request)
 
 
 class UserLanguageMiddleware:
+    """Language choice: bokmål unless the user chose otherwise.
+
+    The institution's working language is Norwegian bokmål, so the browser's
+    Accept-Language header is ignored. A user's explicit choice (the language
+    cookie set by the switch) wins; without one, the language saved on the user.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 

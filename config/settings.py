@@ -8,6 +8,7 @@ worker. `.env.example` documents every variable.
 from __future__ import annotations
 
 import warnings
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
@@ -56,6 +57,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Operations (issue 17): a request id on every log line; /healthz for any Host.
+    "config.logs.RequestIdMiddleware",
+    "config.middleware.HealthzAnyHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,7 +195,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samarbeidssjekk@localhost")
 CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@localhost")
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public address: every absolute link in e-mails and PDFs starts with it
+# (`make run` sets it to the address it serves). No trailing slash.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Cached page fragments (config.fragments). In-process memory by default; with
 # several web processes or hosts, point CACHE_URL at Redis so they share it
@@ -272,13 +278,83 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Operations (issue 17): logs, error reports, heartbeat -------------------
+# JSON lines in production (LOG_FORMAT=json, the default with DEBUG off), each
+# with the request id (config.logs) or, in the worker, the task id. Celery keeps
+# its hands off the root logger, so the worker logs the same way.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+LOG_REQUESTS = env.bool("LOG_REQUESTS", default=not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"context": {"()": "config.logs.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "config.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["context"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # One line per request (method, path, status, duration); runserver has its own.
+        "samarbeidssjekk.request": {"level": "INFO" if LOG_REQUESTS else "WARNING"},
+        # Failed tasks (config.celery): logged, and mailed to ADMINS.
+        "samarbeidssjekk.tasks": {"handlers": ["mail_admins"], "level": "ERROR"},
+    },
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Error mail: Django mails 500s (and config.celery failed tasks) to ADMINS,
+# "Name <address>, other@example.no", from SERVER_EMAIL.
+ADMINS = [
+    (name or address, address)
+    for name, address in getaddresses([env.str("ADMINS", default="")])
+    if address
+]
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+
+# Sentry: off unless SENTRY_DSN is set (`pip install .[sentry]`; the image has
+# it). No personal data: no user ids, addresses, cookies or request bodies.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+        from sentry_sdk.integrations.celery import CeleryIntegration
+        from sentry_sdk.integrations.django import DjangoIntegration
+    except ImportError as exc:
+        raise environ.ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed: pip install .[sentry]"
+        ) from exc
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=f"samarbeidssjekk@{VERSION}",
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+    )
+
+# The worker's heartbeat (config.heartbeat): beat sends one a minute; /healthz
+# calls the worker "stale" when the last is older than HEARTBEAT_MAX_AGE seconds.
+CELERY_IMPORTS = ["config.heartbeat"]
+CELERY_BEAT_SCHEDULE["worker-heartbeat"] = {
+    "task": "config.heartbeat.record_heartbeat",
+    "schedule": 60,
+    "options": {"expires": 55},  # a heartbeat stuck in the queue says nothing
+}
+HEARTBEAT_MAX_AGE = env.int("HEARTBEAT_MAX_AGE", default=300)
+# --- end of Operations --------------------------------------------------------
 
 # Domain settings
 REVIEW_WAITING_DAYS = env.int("REVIEW_WAITING_DAYS", default=14)

@@ -1,11 +1,10 @@
-"""Project-wide pages: the role-aware home page, the liveness probe and data sources."""
+"""Project-wide pages: the role-aware home page, the health probe and data sources."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import i18n
@@ -13,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agreements import roles
-from config import datasets
+from config import datasets, health
 
 
 @login_required
@@ -25,35 +24,10 @@ def sources(request: HttpRequest) -> HttpResponse:
     return render(request, "sources.html", {"datasets": datasets.DATASETS})
 
 
-def _database_status() -> str:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception as exc:  # any driver error means "down" to a probe
-        return f"error: {exc.__class__.__name__}"
-    return "ok"
-
-
-def _broker_status() -> str:
-    if not settings.CELERY_BROKER_URL:
-        return "inline"
-    from config.celery import app
-
-    try:
-        with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:  # kombu raises many kinds; all mean "down"
-        return f"error: {exc.__class__.__name__}"
-    return "ok"
-
-
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    status = {"database": _database_status(), "broker": _broker_status()}
-    healthy = all(not value.startswith("error") for value in status.values())
-    status["status"] = "ok" if healthy else "error"
-    return JsonResponse(status, status=200 if healthy else 503)
+    """Database, broker and worker heartbeat; the reasons only for staff."""
+    return health.report(staff=request.user.is_staff)
 
 
 @require_POST

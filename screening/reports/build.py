@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from screening.models import Report
@@ -20,9 +24,19 @@ def render_html(report: Report) -> str:
                 **charts_context.build_charts(data, prefix="pdf"),
             }
             template = "pdf/institution_summary.html"
-    return pdf.render_html(
-        template, {**context, "report": report, "pdf": True}, language=report.language
-    )
+    context = {**context, "report": report, "pdf": True}
+    context["online_url"] = online_url(report)
+    return pdf.render_html(template, context, language=report.language)
+
+
+def online_url(report: Report) -> str:
+    """Where the reader of the PDF finds the same data live (SITE_URL based)."""
+    if report.kind == Report.Kind.SCREENING:
+        path = reverse("screening:detail", args=[report.screening_id])
+        return settings.SITE_URL + path
+    query = urlencode(report.params or {})
+    path = reverse("screening:dashboard") + (f"?{query}" if query else "")
+    return settings.SITE_URL + path
 
 
 def render(report: Report) -> pdf.Pdf:
