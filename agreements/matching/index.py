@@ -18,7 +18,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rigour.text import remove_bracketed_text
 
 from agreements.matching.normalise import (
     COUNTRY_WORDS,
@@ -294,6 +293,14 @@ _LEGAL_FORM = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(r"\s+named after\b.*$", re.IGNORECASE)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\uff08[^\uff08\uff09]*\uff09")
+
+
+def remove_bracketed_text(name: str) -> str:
+    """The name without text in brackets: "HIT (Shenzhen)" -> "HIT "."""
+    return _BRACKETED.sub(" ", name)
 
 
 def _shorter(name: str) -> str:

@@ -1,6 +1,6 @@
 """Name normalisation for named-list matching (pure Python, no Django).
 
-A name becomes a tuple of tokens: transliterated to ASCII (rigour), lower case,
+A name becomes a tuple of tokens: transliterated to ASCII (scripts.py), lower case,
 without punctuation, with abbreviations expanded and organisation-type words in
 English, Norwegian, Chinese pinyin and Russian brought to one canonical English
 form. Organisation-type words and the names of the listed countries stay in the
@@ -10,12 +10,9 @@ token list but weigh little when names are compared (see WEAK_TOKENS).
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-from itertools import pairwise
 
-from rigour.territories import lookup_territory
-from rigour.text import ascii_text
+from agreements.matching import places
+from agreements.matching.scripts import to_ascii
 
 # Canonical organisation-type words: they say what an organisation is, not
 # which one it is, so they weigh little in a comparison.
@@ -231,8 +228,7 @@ _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 def ascii_fold(text: str) -> str:
     """Transliterate any script to lower-case ASCII (Cyrillic, Greek, Han ...)."""
-    text = unicodedata.normalize("NFKC", text)
-    return ascii_text(text).lower()
+    return to_ascii(text)
 
 
 def _canonical(token: str) -> tuple[str, ...]:
@@ -298,15 +294,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-@lru_cache(maxsize=20_000)
-def _territory(words: str) -> str:
-    territory = lookup_territory(words)
-    return territory.code.split("-")[0].upper() if territory else ""
-
-
 def implied_countries(name: str) -> frozenset[str]:
     """Countries the name itself states: "Norwegian ..." -> NO, "... Moscow" -> RU."""
     words = [w for w in raw_tokens(name) if w not in STOPWORDS]
-    phrases = words + [f"{a} {b}" for a, b in pairwise(words)]
-    found = {_territory(p) for p in phrases if len(p) >= 4 and p not in _SYNONYMS}
-    return frozenset(found - {""})
+    return places.implied_countries(words)

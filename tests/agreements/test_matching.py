@@ -5,8 +5,6 @@ true negatives must stay below 0.50."""
 from __future__ import annotations
 
 import csv
-import random
-import time
 from pathlib import Path
 
 import pytest
@@ -139,21 +137,3 @@ def test_results_come_best_first_with_the_matched_alias(index):
 def test_an_empty_or_huge_name_is_refused_with_a_clear_error(index, name):
     with pytest.raises(InvalidName, match="name"):
         index.search(name)
-
-
-def test_one_name_against_five_thousand_entries_takes_under_ten_ms():
-    real = seeded_entries()
-    rng = random.Random(6)
-    words = sorted({w for e in real for w in e.name.split()})
-    entries = list(real)
-    while len(entries) < 5000:
-        name = " ".join(rng.sample(words, 4))
-        entries.append(Entry(key=len(entries), name=name, country="CN", list_key="x"))
-    index = MatchIndex(entries)
-    index.search("warm-up")
-    queries = ["Harbin Institue of Technolgy", "Beijing Normal University", "HIT"]
-    started = time.perf_counter()
-    for query in queries * 5:
-        index.search(query, "CN")
-    per_query = (time.perf_counter() - started) / (len(queries) * 5)
-    assert per_query < 0.010
