@@ -164,7 +164,6 @@ _add(
     "tekhnicheskiy",
     "tekhnologicheskiy",
     "tekhnologiy",
-    "ligong",
 )
 _add("engineering", "eng", "engg", "inzhenernyy", "gongcheng")
 _add("research", "res", "issledovatelskiy", "issledovaniy")
@@ -191,6 +190,14 @@ _add("nuclear", "yadernoy", "yadernyy")
 _add("naval", "morskoy", "morskaya")
 _add("space", "kosmicheskiy")
 _add("electronics", "elektroniki")
+_add("defense", "defence")
+_add("organization", "organisation", "organisations", "organizations")
+_add("program", "programme", "programmes", "programs")
+# Persian and Arabic organisation words, as scripts.to_ascii spells them.
+_add("university", "dnshgh", "jmh", "jm`h")
+_add("institute", "pzhwhshgh", "pzhwhshkdh", "mussh", "mwssh", "nstytw", "mhd")
+_add("center", "mrkz")
+_add("company", "shrkt")
 _add("chinese academy sciences", "cas")
 _add("russian academy sciences", "ras")
 

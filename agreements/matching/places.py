@@ -59,11 +59,17 @@ _CITIES = {
     "CN": "beijing peking shanghai tianjin chongqing harbin nanjing wuhan xian "
     "chengdu changsha guangzhou shenzhen hangzhou hefei dalian shenyang "
     "qingdao jinan xiamen kunming lanzhou taiyuan zhengzhou mianyang "
-    "changchun fuzhou nanchang guiyang urumqi",
+    "changchun fuzhou nanchang guiyang urumqi weihai suzhou wuxi ningbo "
+    "guilin luoyang zhengzhou shijiazhuang nanning haikou "
+    "anhui shaanxi shanxi hubei henan hebei hunan jiangsu zhejiang guangdong "
+    "fujian jiangxi sichuan yunnan guizhou liaoning jilin heilongjiang "
+    "shandong gansu qinghai xinjiang tibet guangxi hainan",
     "RU": "moscow moskva petersburg novosibirsk tomsk kazan yekaterinburg "
     "ekaterinburg samara nizhny novgorod chelyabinsk omsk perm ufa "
-    "krasnoyarsk voronezh saratov sarov snezhinsk dubna",
-    "IR": "tehran teheran isfahan esfahan shiraz tabriz mashhad qom karaj",
+    "krasnoyarsk voronezh saratov sarov snezhinsk dubna dolgoprudny zelenograd "
+    "obninsk troitsk chernogolovka pushchino",
+    "IR": "tehran teheran isfahan esfahan shiraz tabriz mashhad qom karaj ahvaz "
+    "kerman yazd rasht noshahr",
     "NO": "oslo bergen trondheim tromso stavanger",
     "GB": "london cambridge oxford edinburgh manchester",
     "US": "massachusetts california",

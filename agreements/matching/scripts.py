@@ -50,6 +50,61 @@ HAN_WORDS: dict[str, str] = {
     "校区": "campus",
     "股份": "company",
 }
+# Words that name a field or a quality, so that a Chinese name can also meet
+# the English name on a list ("北京航空航天大学" -> "beijing aeronautics
+# astronautics university", an alias of Beihang University).
+HAN_WORDS |= {
+    "航空": "aeronautics",
+    "航天": "astronautics",
+    "科学技术": "science technology",
+    "科技": "science technology",
+    "电子": "electronic",
+    "邮电": "posts telecommunications",
+    "国防": "national defense",
+    "军事": "military",
+    "医学": "medical",
+    "医科": "medical",
+    "师范": "normal",
+    "农业": "agricultural",
+    "林业": "forestry",
+    "海事": "maritime",
+    "海洋": "ocean",
+    "物理": "physics",
+    "工程": "engineering",
+    "计算技术": "computing technology",
+    "技术": "technology",
+    "数字": "digital",
+    "信息": "information",
+    "外国语": "foreign languages",
+}
+# Places, in the romanisation their institutions use in English.
+HAN_WORDS |= {
+    "北京": "beijing",
+    "上海": "shanghai",
+    "天津": "tianjin",
+    "重庆": "chongqing",
+    "哈尔滨": "harbin",
+    "南京": "nanjing",
+    "西安": "xian",
+    "成都": "chengdu",
+    "武汉": "wuhan",
+    "长沙": "changsha",
+    "广州": "guangzhou",
+    "深圳": "shenzhen",
+    "杭州": "hangzhou",
+    "合肥": "hefei",
+    "大连": "dalian",
+    "沈阳": "shenyang",
+    "青岛": "qingdao",
+    "济南": "jinan",
+    "长春": "changchun",
+    "威海": "weihai",
+    "四川": "sichuan",
+    "山东": "shandong",
+    "湖南": "hunan",
+    "西北": "northwest",
+    "香港": "hong kong",
+}
 # Traditional forms of the same words.
 HAN_WORDS |= {
     "大學": "university",
