@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname)
 
-.PHONY: run test worker beat bench messages clean
+.PHONY: run test worker beat bench bench-matching messages clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,16 @@ bench: $(STAMP)
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py load_reference_data -v0
 	$(BENCH_ENV) $(PY) manage.py bench --scale $(SCALE)
+
+# Matching speed and the test set, with OpenSanctions' nomenklatura logic-v2 beside
+# ours. logic-v2 needs PyICU (compiled: libicu-dev, pkg-config, g++), so it goes
+# into a venv of its own, never into the one `make run` and `make test` use.
+COMPARE_VENV := .venv-compare
+bench-matching: $(STAMP)
+	$(PY) -m screening.bench.matching
+	test -x $(COMPARE_VENV)/bin/python || $(PYTHON) -m venv $(COMPARE_VENV)
+	$(COMPARE_VENV)/bin/python -m pip install --quiet -e ".[compare]"
+	$(COMPARE_VENV)/bin/python -m screening.bench.matching --compare
 
 messages: $(STAMP)
 	$(PY) locale/translate.py

@@ -11,6 +11,7 @@ Thresholds follow yente: candidates from 0.50, probable from 0.70.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -48,6 +49,7 @@ _FUZZY_CUTOFF = 80
 _FUZZY_KNOWN_CUTOFF = 86  # a word on the lists meets only its close variants
 _FUZZY_MIN_LENGTH = 6  # rapidfuzz ratio for two words to count as the same word
 _ORG_WEIGHT = 0.7
+_SHORTLIST = 60  # variants scored in full per query form
 _PLACE_EXTRA = 1.0  # a city only one of the names has counts twice
 _OTHER_KIND = 0.75  # the names state different kinds of organisation
 _MORE_KINDS = 0.9  # the entry names a further kind (often a sub-unit)
@@ -162,7 +164,8 @@ class MatchIndex:
         n = max(len(entry_tokens), 1)
         self._idf = {tok: math.log((n + 1) / (c + 1)) + 1 for tok, c in df.items()}
         self._max_idf = math.log(n + 1) + 1
-        self._vocab = list(self._postings)
+        # fuzzy matching meets words, not numbers ("No. 4711") or short acronyms
+        self._vocab = [t for t in self._postings if len(t) >= 4 and t.isalpha()]
         self._similar_cache: dict[str, dict[str, float]] = {}
         self._initials: dict[str, list[int]] = defaultdict(list)
         for i, variant in enumerate(self._variants):
@@ -281,13 +284,19 @@ class MatchIndex:
             for i in self._initials.get(query.tokens[0], ()):
                 keep(score, self._variants[i])
 
-    def _candidates(self, query: _Query) -> set[int]:
-        found: set[int] = set()
-        strong = [t for t in query.tokens if t not in ORG_TYPES | COUNTRY_WORDS]
-        for tok in strong or query.tokens[:0]:
-            for other in query.similar[tok]:
-                found |= self._postings.get(other, set())
-        return found
+    def _candidates(self, query: _Query) -> list[int]:
+        """The variants sharing the most weight with the query: only these are
+        scored in full (a common word such as "Technology" is on thousands)."""
+        shared: dict[int, float] = defaultdict(float)
+        for tok, weight in zip(query.tokens, query.weights, strict=True):
+            if tok in ORG_TYPES or tok in COUNTRY_WORDS:
+                continue
+            for other, sim in query.similar[tok].items():
+                for i in self._postings.get(other, ()):
+                    shared[i] += sim * weight
+        if len(shared) <= _SHORTLIST:
+            return list(shared)
+        return heapq.nlargest(_SHORTLIST, shared, key=shared.__getitem__)
 
     def _score(self, query: _Query, variant: _Variant) -> float:
         exact = " ".join(query.tokens)

@@ -10,6 +10,7 @@ token list but weigh little when names are compared (see WEAK_TOKENS).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agreements.matching import places
 from agreements.matching.scripts import to_ascii
@@ -253,26 +254,31 @@ def _canonical(token: str) -> tuple[str, ...]:
 
 def raw_tokens(name: str) -> list[str]:
     """Lower-case ASCII words of a name, punctuation removed, nothing dropped."""
+    return list(_raw_tokens(name))
+
+
+@lru_cache(maxsize=50_000)
+def _raw_tokens(name: str) -> tuple[str, ...]:
     text = _ELISION.sub(" ", ascii_fold(name))  # "d'Iran" -> "d Iran"
     text = _APOSTROPHES.sub("", text)  # "Xi'an" -> "Xian"
     text = text.replace("&", " and ")
     # "fiziko-tekhnicheskiy", "nauchno-issledovatelskiy": Russian compounds
     text = text.replace("voenno-morsk", "morsk")
     text = re.sub(r"(o)-(?=[a-z])", r"o ", text)
-    return [t for t in _NON_WORD.split(text) if t]
+    return tuple(t for t in _NON_WORD.split(text) if t)
 
 
 def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Canonical tokens of a name. Adjacent words whose concatenation is a known
     token ("jiao tong" -> "jiaotong", "bei jing" -> "beijing") are merged."""
     words = raw_tokens(name)
-    joined = frozenset(_SYNONYMS) | merge_with
     merged: list[str] = []
     i = 0
     while i < len(words):
         for size in (3, 2):
             chunk = "".join(words[i : i + size])
-            if i + size <= len(words) and chunk in joined:
+            known = chunk in _SYNONYMS or chunk in merge_with
+            if i + size <= len(words) and known:
                 merged.append(chunk)
                 i += size
                 break

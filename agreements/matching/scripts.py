@@ -130,6 +130,7 @@ _ARABIC_LETTERS = str.maketrans(
         "\u200c": " ",  # zero-width non-joiner (Persian half-space)
     }
 )
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, tatweel
 
 
@@ -165,6 +166,6 @@ def to_ascii(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _HAN_RUN.search(text):
         text = _HAN_RUN.sub(lambda m: han_words(m.group()), text)
-    if any("\u0600" <= c <= "\u06ff" for c in text):
+    if _ARABIC_SCRIPT.search(text):
         text = _ARABIC_MARKS.sub("", text.translate(_ARABIC_LETTERS))
     return anyascii(text).lower()
