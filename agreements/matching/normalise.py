@@ -214,6 +214,7 @@ def _stem(word: str) -> str:
     return _RUSSIAN_ENDING.sub("", word)
 
 
+@lru_cache(maxsize=50_000)
 def stems(word: str) -> tuple[str, ...]:
     """Forms to look up for a word that is not on the lists: "tomsky" -> "tomsk",
     "uralsky" -> "ural", "skolkovsky" -> "skolkov"."""
@@ -239,6 +240,7 @@ def ascii_fold(text: str) -> str:
     return to_ascii(text)
 
 
+@lru_cache(maxsize=50_000)
 def _canonical(token: str) -> tuple[str, ...]:
     if token in _SYNONYMS:
         return _SYNONYMS[token]
@@ -271,24 +273,23 @@ def _raw_tokens(name: str) -> tuple[str, ...]:
 def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Canonical tokens of a name. Adjacent words whose concatenation is a known
     token ("jiao tong" -> "jiaotong", "bei jing" -> "beijing") are merged."""
-    words = raw_tokens(name)
-    merged: list[str] = []
+    words = _raw_tokens(name)
+    count = len(words)
+    result: list[str] = []
     i = 0
-    while i < len(words):
-        for size in (3, 2):
+    while i < count:
+        for size in (3, 2) if i + 1 < count else ():
+            if i + size > count:
+                continue
             chunk = "".join(words[i : i + size])
-            known = chunk in _SYNONYMS or chunk in merge_with
-            if i + size <= len(words) and known:
-                merged.append(chunk)
+            if chunk in _SYNONYMS or chunk in merge_with:
+                result.extend(_canonical(chunk))
                 i += size
                 break
         else:
-            merged.append(words[i])
+            result.extend(_canonical(words[i]))
             i += 1
-    result: list[str] = []
-    for word in merged:
-        result.extend(_canonical(word))
-    kept = (t for t in result if t not in STOPWORDS and len(t) > 1)
+    kept = (t for t in result if len(t) > 1 and t not in STOPWORDS)
     return tuple(dict.fromkeys(kept))
 
 
