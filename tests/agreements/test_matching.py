@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -211,3 +213,17 @@ def test_results_come_best_first_with_the_matched_alias(index):
 def test_an_empty_or_huge_name_is_refused_with_a_clear_error(index, name):
     with pytest.raises(InvalidName, match="name"):
         index.search(name)
+
+
+def test_the_matcher_loads_without_django_or_icu():
+    """Pure Python from wheels: no Django, and nothing that compiles PyICU."""
+    code = (
+        "import sys, agreements.matching as m; m.warm_up(); "
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in "
+        "{'django', 'icu', 'rigour', 'normality'}); print(bad)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root
+    )
+    assert result.stdout.strip() == "[]", result.stderr
