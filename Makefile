@@ -26,7 +26,7 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-.PHONY: run test deps lock worker beat bench messages clean
+.PHONY: run test deps lock worker beat bench bench-matching messages clean
 
 $(VENV):
 	$(MKVENV)
@@ -90,6 +90,16 @@ bench: $(DEV_STAMP)
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py load_reference_data -v0
 	$(BENCH_ENV) $(PY) manage.py bench --scale $(SCALE)
+
+# Matching speed and the test set, with OpenSanctions' nomenklatura logic-v2 beside
+# ours. logic-v2 needs PyICU (compiled: libicu-dev, pkg-config, g++), so it goes
+# into a venv of its own, never into the one `make run` and `make test` use.
+COMPARE_VENV := .venv-compare
+bench-matching: $(DEV_STAMP)
+	$(PY) -m screening.bench.matching
+	test -x $(COMPARE_VENV)/bin/python || $(PYTHON) -m venv $(COMPARE_VENV)
+	$(COMPARE_VENV)/bin/python -m pip install --quiet -e ".[compare]"
+	$(COMPARE_VENV)/bin/python -m screening.bench.matching --compare
 
 messages: $(DEV_STAMP)
 	$(PY) locale/translate.py

@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import (
     Agreement,
+    EntryAlias,
     NamedList,
     NamedListEntry,
     Partner,
@@ -76,6 +77,14 @@ class NamedListEntryAdmin(admin.ModelAdmin):
     list_display = ("name", "named_list", "country", "parent_name", "active")
     list_filter = ("named_list", "active")
     search_fields = ("name", "parent_name")
+
+
+@admin.register(EntryAlias)
+class EntryAliasAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "entry", "source", "language", "added_by", "created_at")
+    list_filter = ("source", "language")
+    search_fields = ("name", "entry__name")
+    raw_id_fields = ("entry", "added_by")
 
 
 @admin.register(PartnerMatch)

@@ -8,5 +8,7 @@ class AgreementsConfig(AppConfig):
 
     def ready(self) -> None:
         from agreements import freshness
+        from agreements.matching import warm_up
 
         freshness.connect()
+        warm_up()  # the first screening query after start need not load tables

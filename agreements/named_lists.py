@@ -8,8 +8,10 @@ again changes nothing and never forgets a contact point's decision.
 
 from __future__ import annotations
 
+import csv
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -17,9 +19,22 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from agreements import tasks
 from agreements.matching import CANDIDATE, Entry, Match, MatchIndex
-from agreements.matching.lists import ListFileError, list_metadata, read_list_csv
-from agreements.models import NamedList, NamedListEntry, Partner, PartnerMatch, User
+from agreements.matching.lists import (
+    ListFileError,
+    list_metadata,
+    read_alias_csv,
+    read_list_csv,
+)
+from agreements.models import (
+    EntryAlias,
+    NamedList,
+    NamedListEntry,
+    Partner,
+    PartnerMatch,
+    User,
+)
 
 __all__ = ["ListFileError"]
 
@@ -73,6 +88,11 @@ class Found:
     match: Match
     entry: NamedListEntry
 
+    @cached_property
+    def alias(self) -> EntryAlias | None:
+        """The alias added here (not by the list) that the name matched."""
+        return self.entry.local_aliases.filter(name=self.match.matched_name).first()
+
 
 def seed_named_lists() -> list[ImportResult]:
     """Load the three seeded lists from fixtures/ (what sync_named_lists runs)."""
@@ -84,6 +104,66 @@ def seed_named_lists() -> list[ImportResult]:
         results.append(import_named_list(key=key, data=data, rescreen=False, **extra))
     rescreen_partners()
     return results
+
+
+PROJECT_ALIASES = "named_list_aliases.csv"
+
+
+def apply_project_aliases() -> int:
+    """Give every entry the native-script names the project ships for it
+    (fixtures/named_list_aliases.csv), marked as added by the project; returns
+    how many were new. Idempotent; entries keep them across editions."""
+    path = Path(settings.BASE_DIR) / "fixtures" / PROJECT_ALIASES
+    languages = {}
+    with path.open(encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            languages[row["name"], row["alias"]] = row.get("language", "")
+    wanted = read_alias_csv(path.read_bytes())
+    have = set(
+        EntryAlias.objects.filter(entry__name__in=wanted).values_list(
+            "entry_id", "name"
+        )
+    )
+    added = 0
+    for entry in NamedListEntry.objects.filter(name__in=wanted):
+        for alias in wanted[entry.name]:
+            if (entry.pk, alias) not in have:
+                EntryAlias.objects.create(
+                    entry=entry,
+                    name=alias,
+                    language=languages.get((entry.name, alias), ""),
+                    source=EntryAlias.Source.PROJECT,
+                )
+                added += 1
+    return added
+
+
+@transaction.atomic
+def add_entry_alias(
+    entry: NamedListEntry, *, name: str, note: str = "", by: User
+) -> EntryAlias:
+    """A contact point's further name for a list entry; partners are screened
+    again in the background. Adding a name the entry already has changes
+    nothing."""
+    name = " ".join(name.split())
+    alias, created = EntryAlias.objects.get_or_create(
+        entry=entry,
+        name=name,
+        defaults={"note": note.strip(), "added_by": by},
+    )
+    if created:
+        tasks.rescreen_partners.delay_on_commit()
+    return alias
+
+
+@transaction.atomic
+def remove_entry_alias(alias: EntryAlias, *, by: User) -> None:
+    """Remove a contact point's alias (the project's stay); history keeps it."""
+    if alias.source != EntryAlias.Source.LOCAL:
+        raise ValueError("only locally added aliases can be removed")
+    alias._history_user = by  # simple_history records who removed it
+    alias.delete()
+    tasks.rescreen_partners.delay_on_commit()
 
 
 @transaction.atomic
@@ -136,6 +216,7 @@ def import_named_list(
         entry.save()
     retired = [e.pk for e in existing.values() if e.active]
     NamedListEntry.objects.filter(pk__in=retired).update(active=False)
+    apply_project_aliases()
     if rescreen:
         rescreen_partners()
     return ImportResult(named_list, retired=len(retired), **counts)
@@ -143,14 +224,16 @@ def import_named_list(
 
 def build_index() -> MatchIndex:
     """The matcher over every active entry of every active list."""
-    entries = NamedListEntry.objects.filter(
-        active=True, named_list__active=True
-    ).select_related("named_list")
+    entries = (
+        NamedListEntry.objects.filter(active=True, named_list__active=True)
+        .select_related("named_list")
+        .prefetch_related("local_aliases")
+    )
     return MatchIndex(
         Entry(
             key=e.pk,
             name=e.name,
-            aliases=tuple(e.aliases),
+            aliases=(*e.aliases, *(a.name for a in e.local_aliases.all())),
             country=e.country,
             parent=e.parent_name,
             list_key=e.named_list.key,
@@ -173,7 +256,7 @@ def current_index() -> MatchIndex:
             imported=Max("named_list__imported_at"),
         )
         .values()
-    )
+    ) + tuple(EntryAlias.objects.aggregate(n=Count("pk"), last=Max("pk")).values())
     if _cached is None or _cached[0] != signature:
         _cached = (signature, build_index())
     return _cached[1]

@@ -9,3 +9,12 @@ from agreements import services
 def send_agreement_reminders() -> int:
     """Daily (Celery beat): reminders before agreements end. Safe to run twice."""
     return services.send_due_reminders()
+
+
+@shared_task
+def rescreen_partners() -> int:
+    """Screen every partner against the current lists, after a list entry got
+    or lost an alias. Safe to run twice: screening keeps every decision."""
+    from agreements import named_lists  # named_lists enqueues this task
+
+    return named_lists.rescreen_partners()

@@ -23,6 +23,16 @@ urlpatterns = [
     path("partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
     path("partners/check/", named_lists.partner_check, name="partner_check"),
     path(
+        "named-lists/entries/<int:pk>/",
+        named_lists.entry_detail,
+        name="entry_detail",
+    ),
+    path(
+        "named-lists/entries/<int:pk>/aliases/<int:alias_pk>/remove/",
+        named_lists.entry_alias_remove,
+        name="entry_alias_remove",
+    ),
+    path(
         "partners/<int:pk>/matches/<int:match_pk>/",
         named_lists.match_decide,
         name="match_decide",

@@ -17,6 +17,15 @@ from agreements.matching.index import (
 )
 from agreements.matching.normalise import tokens
 
+
+def warm_up() -> None:
+    """Load at start-up what the first query would otherwise load: anyascii's
+    tables for the scripts names arrive in, and rapidfuzz's code paths."""
+    MatchIndex([Entry(key=0, name="Warm-up Institute", aliases=("WUI",))]).search(
+        "Warm-up Institute, 哈尔滨工业大学 Московский دانشگاه (x)"
+    )
+
+
 __all__ = [
     "CANDIDATE",
     "PROBABLE",
@@ -26,4 +35,5 @@ __all__ = [
     "MatchIndex",
     "check_name",
     "tokens",
+    "warm_up",
 ]

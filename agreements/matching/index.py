@@ -11,6 +11,7 @@ Thresholds follow yente: candidates from 0.50, probable from 0.70.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -18,7 +19,6 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rigour.text import remove_bracketed_text
 
 from agreements.matching.normalise import (
     COUNTRY_WORDS,
@@ -30,20 +30,29 @@ from agreements.matching.normalise import (
     stems,
     tokens,
 )
+from agreements.matching.places import CITIES
+from agreements.matching.variants import query_forms
 
 CANDIDATE = 0.50
 PROBABLE = 0.70
 COUNTRY_PENALTY = 0.15
+STATED_COUNTRY_PENALTY = 0.25
 MAX_NAME_LENGTH = 500
 ACRONYM_ALIAS_SCORE = 0.90
 ACRONYM_INITIALS_SCORE = 0.75
+_LISTED_ACRONYM = 0.15
 _CHAR_SHARE = 0.2  # how much a poor character similarity can take away
 _QUERY_EXTRA = 1.2  # "Tianjin Medical University" is not "Tianjin University"
 _ENTRY_EXTRA = 0.8  # but a shortened name is often the same organisation
 _FLOOR = 0.75  # no distinctive word weighs less than this share of the rarest
 _FUZZY_CUTOFF = 80
+_FUZZY_KNOWN_CUTOFF = 86  # a word on the lists meets only its close variants
 _FUZZY_MIN_LENGTH = 6  # rapidfuzz ratio for two words to count as the same word
 _ORG_WEIGHT = 0.7
+_SHORTLIST = 60  # variants scored in full per query form
+_PLACE_EXTRA = 1.0  # a city only one of the names has counts twice
+_OTHER_KIND = 0.75  # the names state different kinds of organisation
+_MORE_KINDS = 0.9  # the entry names a further kind (often a sub-unit)
 _COUNTRY_WEIGHT = 0.5
 
 
@@ -93,6 +102,7 @@ class _Variant:
     total: float = 0.0
     core: str = ""
     exact: str = ""
+    kinds: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -102,6 +112,7 @@ class _Query:
     weights: tuple[float, ...] = ()
     total: float = 0.0
     core: str = ""
+    kinds: frozenset[str] = frozenset()
 
 
 def check_name(name: str) -> str:
@@ -153,17 +164,26 @@ class MatchIndex:
         n = max(len(entry_tokens), 1)
         self._idf = {tok: math.log((n + 1) / (c + 1)) + 1 for tok, c in df.items()}
         self._max_idf = math.log(n + 1) + 1
-        self._vocab = list(self._postings)
+        # fuzzy matching meets words, not numbers ("No. 4711") or short acronyms
+        self._vocab = [t for t in self._postings if len(t) >= 4 and t.isalpha()]
+        self._similar_cache: dict[str, dict[str, float]] = {}
         self._initials: dict[str, list[int]] = defaultdict(list)
         for i, variant in enumerate(self._variants):
             variant.weights = tuple(self._weight(t) for t in variant.tokens)
             variant.total = sum(variant.weights)
             variant.core = _core(variant.tokens)
             variant.exact = " ".join(variant.tokens)
-            if variant.text in (variant.entry.name, *variant.entry.aliases):
+            variant.kinds = ORG_TYPES.intersection(variant.tokens)
+            listed = variant.text in (variant.entry.name, *variant.entry.aliases)
+            if listed and variant.text.isascii():  # not initials of 哈尔滨 ...
                 acronym = initials(variant.text)
                 if len(acronym) >= 3:
                     self._initials[acronym].append(i)
+        self._acronym_aliases = frozenset(
+            v.exact
+            for v in self._variants
+            if len(v.tokens) == 1 and v.text in v.entry.aliases
+        )
 
     def _weight(self, tok: str) -> float:
         if tok in ORG_TYPES:
@@ -172,31 +192,38 @@ class MatchIndex:
             return _COUNTRY_WEIGHT
         return max(self._idf.get(tok, self._max_idf), _FLOOR * self._max_idf)
 
-    def _query(self, name: str) -> _Query:
-        query = _Query(tokens(name, self._raw_vocab))
+    def _similar(self, tok: str) -> dict[str, float]:
+        """Words of the lists that tok may stand for, with their similarity.
+        Known words meet their spelling variants too ("Defence", "Defense")."""
+        if tok in self._similar_cache:
+            return self._similar_cache[tok]
+        known = tok in self._postings
+        similar = {tok: 1.0} if known else {}
+        for form in (tok,) if tok.isdigit() else stems(tok) or (tok,):
+            if form in self._postings:
+                similar.setdefault(form, 1.0)
+            if len(form) < _FUZZY_MIN_LENGTH or form.isdigit():
+                continue  # acronyms: BMSTU is not BMSU
+            cutoff = _FUZZY_KNOWN_CUTOFF if known else _FUZZY_CUTOFF
+            for other, score, _ in process.extract(
+                form, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            ):
+                similar[other] = max(similar.get(other, 0.0), score / 100)
+        self._similar_cache[tok] = similar
+        return similar
+
+    def _query(self, toks: tuple[str, ...]) -> _Query:
+        query = _Query(toks)
         weights = []
         for tok in query.tokens:
-            similar = {tok: 1.0} if tok in self._postings else {}
-            forms = stems(tok) if not similar and not tok.isdigit() else ()
-            for form in forms:
-                if form in self._postings:
-                    similar.setdefault(form, 1.0)
-                if len(form) < _FUZZY_MIN_LENGTH:  # acronyms: BMSTU is not BMSU
-                    continue
-                for other, score, _ in process.extract(
-                    form,
-                    self._vocab,
-                    scorer=fuzz.ratio,
-                    score_cutoff=_FUZZY_CUTOFF,
-                    limit=5,
-                ):
-                    similar[other] = max(similar.get(other, 0.0), score / 100)
+            similar = self._similar(tok)
             query.similar[tok] = similar
             best = max(similar, key=similar.__getitem__, default=tok)
             weights.append(self._weight(best))
         query.weights = tuple(weights)
         query.total = sum(weights)
         query.core = _core(query.tokens)
+        query.kinds = ORG_TYPES.intersection(query.tokens)
         return query
 
     def search(
@@ -210,9 +237,9 @@ class MatchIndex:
         """Entries resembling the name, best first, scoring at least threshold."""
         name = check_name(name)
         scores: dict[Hashable, tuple[float, _Variant]] = {}
-        for text in dict.fromkeys((name, remove_bracketed_text(name).strip())):
-            if text:
-                self._search_one(text, country, scores)
+        stated = implied_countries(name)
+        for toks in query_forms(name, self._raw_vocab):
+            self._search_one(toks, stated, country, scores)
         matches = [
             Match(
                 key=v.entry.key,
@@ -229,16 +256,20 @@ class MatchIndex:
         return matches[:limit]
 
     def _search_one(
-        self, name: str, country: str, scores: dict[Hashable, tuple[float, _Variant]]
+        self,
+        toks: tuple[str, ...],
+        stated: frozenset[str],
+        country: str,
+        scores: dict[Hashable, tuple[float, _Variant]],
     ) -> None:
-        query = self._query(name)
-        if not query.tokens:
-            return
-        countries = implied_countries(name) | ({country.upper()} if country else set())
+        query = self._query(toks)
+        countries = stated | ({country.upper()} if country else set())
 
         def keep(score: float, variant: _Variant) -> None:
             entry = variant.entry
-            if countries and entry.country and entry.country not in countries:
+            if stated and entry.country and entry.country not in stated:
+                score -= STATED_COUNTRY_PENALTY  # "Iran University of ..."
+            elif countries and entry.country and entry.country not in countries:
                 score -= COUNTRY_PENALTY
             if score > scores.get(entry.key, (-1.0, variant))[0]:
                 scores[entry.key] = (score, variant)
@@ -247,16 +278,25 @@ class MatchIndex:
             variant = self._variants[i]
             keep(self._score(query, variant), variant)
         if len(query.tokens) == 1 and len(query.tokens[0]) <= 8:
+            # an acronym that a list gives for one entry is not a guess for others
+            listed = query.tokens[0] in self._acronym_aliases
+            score = ACRONYM_INITIALS_SCORE - (_LISTED_ACRONYM if listed else 0.0)
             for i in self._initials.get(query.tokens[0], ()):
-                keep(ACRONYM_INITIALS_SCORE, self._variants[i])
+                keep(score, self._variants[i])
 
-    def _candidates(self, query: _Query) -> set[int]:
-        found: set[int] = set()
-        strong = [t for t in query.tokens if t not in ORG_TYPES | COUNTRY_WORDS]
-        for tok in strong or query.tokens[:0]:
-            for other in query.similar[tok]:
-                found |= self._postings.get(other, set())
-        return found
+    def _candidates(self, query: _Query) -> list[int]:
+        """The variants sharing the most weight with the query: only these are
+        scored in full (a common word such as "Technology" is on thousands)."""
+        shared: dict[int, float] = defaultdict(float)
+        for tok, weight in zip(query.tokens, query.weights, strict=True):
+            if tok in ORG_TYPES or tok in COUNTRY_WORDS:
+                continue
+            for other, sim in query.similar[tok].items():
+                for i in self._postings.get(other, ()):
+                    shared[i] += sim * weight
+        if len(shared) <= _SHORTLIST:
+            return list(shared)
+        return heapq.nlargest(_SHORTLIST, shared, key=shared.__getitem__)
 
     def _score(self, query: _Query, variant: _Variant) -> float:
         exact = " ".join(query.tokens)
@@ -279,12 +319,18 @@ class MatchIndex:
                 matched_entry += best * variant.weights[best_j]
                 if tok not in ORG_TYPES:  # "University" = "University" proves little
                     shared += best * (weight + variant.weights[best_j]) / 2
+            elif tok in CITIES:  # "Xi'an Electronic ..." is not "Electronic ..."
+                matched_query -= _PLACE_EXTRA * weight
+        for j, other in enumerate(variant.tokens):
+            if j not in used and other in CITIES:
+                matched_entry -= _PLACE_EXTRA * variant.weights[j]
         extra = _QUERY_EXTRA * (query.total - matched_query) + _ENTRY_EXTRA * (
             variant.total - matched_entry
         )
         overlap = shared / (shared + extra) if shared > 0 else 0.0
         chars = fuzz.token_sort_ratio(query.core, variant.core) / 100
-        return overlap * (1 - _CHAR_SHARE + _CHAR_SHARE * chars)
+        score = overlap * (1 - _CHAR_SHARE + _CHAR_SHARE * chars)
+        return score * _kind_factor(query.kinds, variant.kinds)
 
 
 _LEGAL_FORM = re.compile(
@@ -304,6 +350,18 @@ def _shorter(name: str) -> str:
 def _is_acronym(alias: str) -> bool:
     word = alias.strip()
     return 2 <= len(word) <= 8 and " " not in word and word.upper() == word
+
+
+def _kind_factor(query: frozenset[str], entry: frozenset[str]) -> float:
+    """Names that say what kind of organisation they are must agree on it:
+    "Beijing University of Technology" is not "Beijing Institute of
+    Technology", and "Academy of Military Medical Sciences" is not its
+    "..., Institute of Medical Equipment"."""
+    if not query or not entry:
+        return 1.0
+    if not query & entry:
+        return _OTHER_KIND
+    return _MORE_KINDS if entry - query else 1.0
 
 
 def _core(toks: tuple[str, ...]) -> str:

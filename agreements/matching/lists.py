@@ -114,3 +114,18 @@ def _parse_row(row: dict[str, str], number: int) -> ListRow:
         )
     unique = tuple(dict.fromkeys(a for a in aliases if a and a != name))
     return ListRow(name, unique, country, parent, row.get("notes", ""))
+
+
+def read_alias_csv(data: bytes) -> dict[str, tuple[str, ...]]:
+    """Aliases the project adds to list entries (fixtures/named_list_aliases.csv):
+    entry name as the list spells it -> aliases. Columns: name, alias."""
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    aliases: dict[str, list[str]] = {}
+    for number, row in enumerate(reader, start=2):
+        name, alias = (row.get("name") or "").strip(), (row.get("alias") or "").strip()
+        if not name or not alias:
+            raise ListFileError(f"Row {number} lacks a name or an alias.")
+        aliases.setdefault(name, [])
+        if alias not in aliases[name]:
+            aliases[name].append(alias)
+    return {name: tuple(values) for name, values in aliases.items()}

@@ -1,6 +1,6 @@
 """Name normalisation for named-list matching (pure Python, no Django).
 
-A name becomes a tuple of tokens: transliterated to ASCII (rigour), lower case,
+A name becomes a tuple of tokens: transliterated to ASCII (scripts.py), lower case,
 without punctuation, with abbreviations expanded and organisation-type words in
 English, Norwegian, Chinese pinyin and Russian brought to one canonical English
 form. Organisation-type words and the names of the listed countries stay in the
@@ -10,12 +10,10 @@ token list but weigh little when names are compared (see WEAK_TOKENS).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
-from itertools import pairwise
 
-from rigour.territories import lookup_territory
-from rigour.text import ascii_text
+from agreements.matching import places
+from agreements.matching.scripts import to_ascii
 
 # Canonical organisation-type words: they say what an organisation is, not
 # which one it is, so they weigh little in a comparison.
@@ -167,7 +165,6 @@ _add(
     "tekhnicheskiy",
     "tekhnologicheskiy",
     "tekhnologiy",
-    "ligong",
 )
 _add("engineering", "eng", "engg", "inzhenernyy", "gongcheng")
 _add("research", "res", "issledovatelskiy", "issledovaniy")
@@ -194,6 +191,14 @@ _add("nuclear", "yadernoy", "yadernyy")
 _add("naval", "morskoy", "morskaya")
 _add("space", "kosmicheskiy")
 _add("electronics", "elektroniki")
+_add("defense", "defence")
+_add("organization", "organisation", "organisations", "organizations")
+_add("program", "programme", "programmes", "programs")
+# Persian and Arabic organisation words, as scripts.to_ascii spells them.
+_add("university", "dnshgh", "jmh", "jm`h")
+_add("institute", "pzhwhshgh", "pzhwhshkdh", "mussh", "mwssh", "nstytw", "mhd")
+_add("center", "mrkz")
+_add("company", "shrkt")
 _add("chinese academy sciences", "cas")
 _add("russian academy sciences", "ras")
 
@@ -209,6 +214,7 @@ def _stem(word: str) -> str:
     return _RUSSIAN_ENDING.sub("", word)
 
 
+@lru_cache(maxsize=50_000)
 def stems(word: str) -> tuple[str, ...]:
     """Forms to look up for a word that is not on the lists: "tomsky" -> "tomsk",
     "uralsky" -> "ural", "skolkovsky" -> "skolkov"."""
@@ -231,10 +237,10 @@ _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
 def ascii_fold(text: str) -> str:
     """Transliterate any script to lower-case ASCII (Cyrillic, Greek, Han ...)."""
-    text = unicodedata.normalize("NFKC", text)
-    return ascii_text(text).lower()
+    return to_ascii(text)
 
 
+@lru_cache(maxsize=50_000)
 def _canonical(token: str) -> tuple[str, ...]:
     if token in _SYNONYMS:
         return _SYNONYMS[token]
@@ -250,36 +256,40 @@ def _canonical(token: str) -> tuple[str, ...]:
 
 def raw_tokens(name: str) -> list[str]:
     """Lower-case ASCII words of a name, punctuation removed, nothing dropped."""
+    return list(_raw_tokens(name))
+
+
+@lru_cache(maxsize=50_000)
+def _raw_tokens(name: str) -> tuple[str, ...]:
     text = _ELISION.sub(" ", ascii_fold(name))  # "d'Iran" -> "d Iran"
     text = _APOSTROPHES.sub("", text)  # "Xi'an" -> "Xian"
     text = text.replace("&", " and ")
     # "fiziko-tekhnicheskiy", "nauchno-issledovatelskiy": Russian compounds
     text = text.replace("voenno-morsk", "morsk")
     text = re.sub(r"(o)-(?=[a-z])", r"o ", text)
-    return [t for t in _NON_WORD.split(text) if t]
+    return tuple(t for t in _NON_WORD.split(text) if t)
 
 
 def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Canonical tokens of a name. Adjacent words whose concatenation is a known
     token ("jiao tong" -> "jiaotong", "bei jing" -> "beijing") are merged."""
-    words = raw_tokens(name)
-    joined = frozenset(_SYNONYMS) | merge_with
-    merged: list[str] = []
+    words = _raw_tokens(name)
+    count = len(words)
+    result: list[str] = []
     i = 0
-    while i < len(words):
-        for size in (3, 2):
+    while i < count:
+        for size in (3, 2) if i + 1 < count else ():
+            if i + size > count:
+                continue
             chunk = "".join(words[i : i + size])
-            if i + size <= len(words) and chunk in joined:
-                merged.append(chunk)
+            if chunk in _SYNONYMS or chunk in merge_with:
+                result.extend(_canonical(chunk))
                 i += size
                 break
         else:
-            merged.append(words[i])
+            result.extend(_canonical(words[i]))
             i += 1
-    result: list[str] = []
-    for word in merged:
-        result.extend(_canonical(word))
-    kept = (t for t in result if t not in STOPWORDS and len(t) > 1)
+    kept = (t for t in result if len(t) > 1 and t not in STOPWORDS)
     return tuple(dict.fromkeys(kept))
 
 
@@ -298,15 +308,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-@lru_cache(maxsize=20_000)
-def _territory(words: str) -> str:
-    territory = lookup_territory(words)
-    return territory.code.split("-")[0].upper() if territory else ""
-
-
 def implied_countries(name: str) -> frozenset[str]:
     """Countries the name itself states: "Norwegian ..." -> NO, "... Moscow" -> RU."""
     words = [w for w in raw_tokens(name) if w not in STOPWORDS]
-    phrases = words + [f"{a} {b}" for a, b in pairwise(words)]
-    found = {_territory(p) for p in phrases if len(p) >= 4 and p not in _SYNONYMS}
-    return frozenset(found - {""})
+    return places.implied_countries(words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class NamedList(models.Model):
@@ -65,6 +66,53 @@ class NamedListEntry(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["named_list", "name"], name="named_list_entry_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntryAlias(models.Model):
+    """A further name for a list entry that its publisher did not give: the
+    institution's own name in its own script, added by the project
+    (fixtures/named_list_aliases.csv), or a name a contact point added here.
+    It belongs to the entry, so it survives a new edition of the list."""
+
+    class Source(models.TextChoices):
+        PROJECT = "project", _("Added by the project")
+        LOCAL = "local", _("Added by a contact point")
+
+    entry = models.ForeignKey(
+        NamedListEntry,
+        verbose_name=_("list entry"),
+        on_delete=models.CASCADE,
+        related_name="local_aliases",
+    )
+    name = models.CharField(_("alias"), max_length=500)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    source = models.CharField(
+        _("added by"), max_length=10, choices=Source.choices, default=Source.LOCAL
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "name"]
+        verbose_name = _("local alias")
+        verbose_name_plural = _("local aliases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "name"], name="entry_alias_unique_name"
             )
         ]
 
@@ -137,3 +185,8 @@ class PartnerMatch(models.Model):
     @property
     def is_probable(self) -> bool:
         return self.score >= 0.70
+
+    @property
+    def matched_alias(self) -> EntryAlias | None:
+        """The project's or a contact point's alias the match was made on."""
+        return self.entry.local_aliases.filter(name=self.matched_name).first()

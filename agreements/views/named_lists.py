@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from agreements import named_lists
 from agreements.matching import PROBABLE, InvalidName
 from agreements.matching.index import MAX_NAME_LENGTH
-from agreements.models import Partner, PartnerMatch
-from agreements.named_list_forms import MatchDecisionForm
+from agreements.models import EntryAlias, NamedListEntry, Partner, PartnerMatch
+from agreements.named_list_forms import EntryAliasForm, MatchDecisionForm
 from agreements.views import contact_point_required
 
 
@@ -73,3 +73,47 @@ def partner_check(request: HttpRequest) -> HttpResponse:
             else _("Enter a name to check.")
         )
     return render(request, "agreements/_partner_check.html", context)
+
+
+@contact_point_required
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A list entry with every name it is matched on; the contact point adds
+    local aliases here."""
+    entry = get_object_or_404(
+        NamedListEntry.objects.select_related("named_list"), pk=pk
+    )
+    form = EntryAliasForm(request.POST or None, entry=entry)
+    if request.method == "POST" and form.is_valid():
+        named_lists.add_entry_alias(
+            entry,
+            name=form.cleaned_data["name"],
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
+        messages.success(
+            request, _("Alias added. Partners are screened again with it.")
+        )
+        return redirect("agreements:entry_detail", pk=entry.pk)
+    history = (
+        EntryAlias.history.filter(entry_id=entry.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:50]
+    )
+    context = {
+        "entry": entry,
+        "form": form,
+        "aliases": entry.local_aliases.select_related("added_by"),
+        "history": history,
+    }
+    return render(request, "agreements/entry_detail.html", context)
+
+
+@contact_point_required
+@require_POST
+def entry_alias_remove(request: HttpRequest, pk: int, alias_pk: int) -> HttpResponse:
+    alias = get_object_or_404(
+        EntryAlias, pk=alias_pk, entry_id=pk, source=EntryAlias.Source.LOCAL
+    )
+    named_lists.remove_entry_alias(alias, by=request.user)
+    messages.success(request, _("Alias removed; the history keeps it."))
+    return redirect("agreements:entry_detail", pk=pk)

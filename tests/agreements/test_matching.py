@@ -1,18 +1,22 @@
 """The matcher against its test set (tests/agreements/matching_cases.csv), built
-from the three seeded lists: true variants must reach 0.70 on the right entry,
-true negatives must stay below 0.50."""
+from the three seeded lists plus the project's native-script aliases
+(fixtures/named_list_aliases.csv): listed names in every spelling and script
+must reach 0.70 on the right entry; well-known unlisted institutions and
+near-namesakes must stay below it."""
 
 from __future__ import annotations
 
 import csv
-import random
-import time
+import re
+import subprocess
+import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from agreements.matching import CANDIDATE, PROBABLE, Entry, InvalidName, MatchIndex
-from agreements.matching.lists import read_list_csv
+from agreements.matching.lists import read_alias_csv, read_list_csv
 from agreements.matching.normalise import tokens
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -26,6 +30,8 @@ CASES = list(
         (Path(__file__).parent / "matching_cases.csv").open(encoding="utf-8")
     )
 )
+NEGATIVE_KINDS = ("unlisted", "namesake")
+PROJECT_ALIASES = read_alias_csv((FIXTURES / "named_list_aliases.csv").read_bytes())
 
 
 def seeded_entries() -> list[Entry]:
@@ -33,7 +39,7 @@ def seeded_entries() -> list[Entry]:
         Entry(
             key=(key, row.name),
             name=row.name,
-            aliases=row.aliases,
+            aliases=row.aliases + PROJECT_ALIASES.get(row.name, ()),
             country=row.country,
             parent=row.parent,
             list_key=key,
@@ -43,45 +49,113 @@ def seeded_entries() -> list[Entry]:
     ]
 
 
+ENTRIES = seeded_entries()
+_BY_NAME: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+for _entry in ENTRIES:
+    _BY_NAME[tokens(_entry.name)].append(_entry)
+
+
+def _forms(name: str) -> set[tuple[str, ...]]:
+    return {
+        tokens(re.sub(r"\([^)]*\)", " ", text))
+        for entry in _BY_NAME[tokens(name)]
+        for text in (entry.name, *entry.aliases)
+    }
+
+
+def same_organisation(name: str, other: str) -> bool:
+    """The same organisation: the same name, or entries (often on different
+    lists) that share a name or alias, as "Imam Hossein University" and "Imam
+    Hussein University" do."""
+    return tokens(name) == tokens(other) or bool(_forms(name) & _forms(other))
+
+
 @pytest.fixture(scope="module")
 def index():
     return MatchIndex(seeded_entries())
 
 
-def finds_right_entry(index, case) -> bool:
-    matches = index.search(case["query"], case["country"], threshold=0.0)
-    wanted = [m for m in matches if tokens(m.name) == tokens(case["expected"])]
-    # the right entry scores highest (an equal score for the same organisation
-    # on another list is fine)
+def right_entry_on_top(matches, case) -> bool:
+    """The right entry scores highest and at least 0.70 (an equal score for
+    the same organisation on another list is fine)."""
+    wanted = [m for m in matches if same_organisation(m.name, case["expected"])]
     return bool(wanted) and wanted[0].score >= max(PROBABLE, matches[0].score)
 
 
 def test_the_test_set_is_large_and_covers_every_kind_of_variant():
     kinds = {case["kind"] for case in CASES}
-    assert len(CASES) >= 150
+    assert len(CASES) >= 300
     assert {"alias", "acronym", "order", "orgwords", "accents", "cyrillic"} <= kinds
-    assert {"typo", "parent", "negative"} <= kinds
+    assert {"typo", "parent", "place", "spelling", "military"} <= kinds
+    assert {"chinese", "russian", "persian", "arabic", *NEGATIVE_KINDS} <= kinds
 
 
-def test_recall_and_false_positive_rate_meet_the_bar(index, capsys):
+def test_every_project_alias_belongs_to_a_list_entry():
+    names = {entry.name for entry in ENTRIES}
+    assert set(PROJECT_ALIASES) <= names, set(PROJECT_ALIASES) - names
+
+
+def test_recall_false_alarms_and_crowding_meet_the_targets(index, capsys):
     positives = [c for c in CASES if c["expected"]]
-    negatives = [c for c in CASES if not c["expected"]]
-    missed = [c["query"] for c in positives if not finds_right_entry(index, c)]
-    false_hits = [
-        c["query"]
-        for c in negatives
-        if index.search(c["query"], c["country"], threshold=CANDIDATE)
-    ]
+    missed, crowded = [], []
+    for case in positives:
+        matches = index.search(case["query"], case["country"], threshold=0.0)
+        if not right_entry_on_top(matches, case):
+            missed.append(case["query"])
+        elif any(
+            m.score >= PROBABLE and not same_organisation(m.name, case["expected"])
+            for m in matches
+        ):
+            crowded.append(case["query"])
+    alarms, candidates = {}, {}
+    for kind in NEGATIVE_KINDS:
+        cases = [c for c in CASES if c["kind"] == kind]
+        found = {c["query"]: index.search(c["query"], c["country"]) for c in cases}
+        alarms[kind] = [q for q, m in found.items() if m and m[0].score >= PROBABLE]
+        candidates[kind] = [q for q, m in found.items() if m]
+        alarms[kind + "_n"] = len(cases)
     recall = 1 - len(missed) / len(positives)
-    fp_rate = len(false_hits) / len(negatives)
+    namesake_rate = len(alarms["namesake"]) / alarms["namesake_n"]
+    crowding = len(crowded) / len(positives)
     with capsys.disabled():
-        print(  # noqa: T201 - the issue asks for recall in the test output
-            f"\nNamed-list matching: {len(positives)} true variants, recall "
-            f"{recall:.3f}; {len(negatives)} true negatives, false-positive rate "
-            f"{fp_rate:.3f}. Missed: {missed}. False hits: {false_hits}."
+        print(  # noqa: T201 - the issue asks for these figures in the test output
+            f"\nNamed-list matching, {len(CASES)} cases: recall at {PROBABLE:.2f} "
+            f"{recall:.3f} ({len(positives) - len(missed)}/{len(positives)}); "
+            f"false alarms on unlisted {len(alarms['unlisted'])}/"
+            f"{alarms['unlisted_n']}, on near-namesakes {len(alarms['namesake'])}/"
+            f"{alarms['namesake_n']}; other entries above {PROBABLE:.2f} when the "
+            f"right one is top {len(crowded)}/{len(positives)} ({crowding:.1%}). "
+            f"Candidates at {CANDIDATE:.2f}: unlisted {len(candidates['unlisted'])}, "
+            f"near-namesakes {len(candidates['namesake'])}.\nMissed: {missed}\n"
+            f"False alarms: {alarms['unlisted'] + alarms['namesake']}\n"
+            f"Crowded: {crowded}"
         )
-    assert recall >= 0.95, missed
-    assert fp_rate <= 0.02, false_hits
+    assert recall >= 0.97, missed
+    assert alarms["unlisted"] == []
+    assert namesake_rate <= 0.01, alarms["namesake"]
+    assert crowding <= 0.02, crowded
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("哈尔滨工业大学", "Harbin Institute of Technology"),
+        ("Harbin Institute of Technology, Shenzhen", "Harbin Institute of Technology"),
+        (
+            "National University of Defence Technology",
+            "National University of Defense Technology",
+        ),
+        (
+            "PLA Information Engineering University",
+            "Information Engineering University",
+        ),
+        ("دانشگاه صنعتي شريف", "Sharif University of Technology"),
+    ],
+)
+def test_new_kinds_of_variant_find_their_entry_as_probable(index, query, expected):
+    best = index.search(query)[0]
+    assert same_organisation(best.name, expected)
+    assert best.probable
 
 
 @pytest.mark.parametrize(
@@ -141,19 +215,15 @@ def test_an_empty_or_huge_name_is_refused_with_a_clear_error(index, name):
         index.search(name)
 
 
-def test_one_name_against_five_thousand_entries_takes_under_ten_ms():
-    real = seeded_entries()
-    rng = random.Random(6)
-    words = sorted({w for e in real for w in e.name.split()})
-    entries = list(real)
-    while len(entries) < 5000:
-        name = " ".join(rng.sample(words, 4))
-        entries.append(Entry(key=len(entries), name=name, country="CN", list_key="x"))
-    index = MatchIndex(entries)
-    index.search("warm-up")
-    queries = ["Harbin Institue of Technolgy", "Beijing Normal University", "HIT"]
-    started = time.perf_counter()
-    for query in queries * 5:
-        index.search(query, "CN")
-    per_query = (time.perf_counter() - started) / (len(queries) * 5)
-    assert per_query < 0.010
+def test_the_matcher_loads_without_django_or_icu():
+    """Pure Python from wheels: no Django, and nothing that compiles PyICU."""
+    code = (
+        "import sys, agreements.matching as m; m.warm_up(); "
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in "
+        "{'django', 'icu', 'rigour', 'normality'}); print(bad)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root
+    )
+    assert result.stdout.strip() == "[]", result.stderr

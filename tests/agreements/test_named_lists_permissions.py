@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from agreements.models import EntryAlias
 from tests import factories
 
 ROLES = [
@@ -31,6 +32,18 @@ MATRIX = [
     ),
     ("post", "/partners/{partner}/rescreen/", [302, 403, 403, 302, 403, 403, 302]),
     ("get", "/partners/{partner}/rescreen/", [302, 403, 403, 405, 403, 403, 405]),
+    ("get", "/named-lists/entries/{entry}/", [302, 403, 403, 200, 403, 403, 200]),
+    ("post", "/named-lists/entries/{entry}/", [302, 403, 403, 302, 403, 403, 302]),
+    (
+        "post",
+        "/named-lists/entries/{entry}/aliases/{alias}/remove/",
+        [302, 403, 403, 302, 403, 403, 302],
+    ),
+    (
+        "get",
+        "/named-lists/entries/{entry}/aliases/{alias}/remove/",
+        [302, 403, 403, 405, 403, 403, 405],
+    ),
 ]
 
 
@@ -58,11 +71,14 @@ def test_named_list_urls_by_role(db, client, role, method, path, expected):
         entry__name="Harbin Institute of Technology",
         partner__name="Harbin Institute of Technology",
     )
-    url = path.format(partner=match.partner.pk, match=match.pk)
+    alias = EntryAlias.objects.create(entry=match.entry, name="HIT Shenzhen")
+    url = path.format(
+        partner=match.partner.pk, match=match.pk, entry=match.entry_id, alias=alias.pk
+    )
     user = user_for(role, unit)
     if user:
         client.force_login(user)
-    data = {"decision": "dismissed", "reason": "Checked the address"}
+    data = {"decision": "dismissed", "reason": "Checked the address", "name": "HIT"}
     response = getattr(client, method)(url, data if method == "post" else None)
     assert response.status_code == expected[ROLES.index(role)]
     if response.status_code == 302 and role == "anonymous":
