@@ -2,7 +2,12 @@
 
 from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.freshness import DataVersion
-from agreements.models.named_lists import NamedList, NamedListEntry, PartnerMatch
+from agreements.models.named_lists import (
+    NamedList,
+    NamedListEntry,
+    PartnerMatch,
+    PartnerMatchDecision,
+)
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
 
@@ -15,6 +20,7 @@ __all__ = [
     "Partner",
     "PartnerAlias",
     "PartnerMatch",
+    "PartnerMatchDecision",
     "Unit",
     "User",
 ]
