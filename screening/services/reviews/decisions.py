@@ -102,7 +102,7 @@ def _approve(
     else:
         to, action = S.APPROVED, Transition.Action.APPROVE
     step = move(current, to=to, action=action, by=by, comment=conditions or comment)
-    link_agreement(current)
+    link_agreement(current, by=by)
     send_on_commit(tasks.notify_decision, step.pk)
     if conditions:
         return Outcome(True, _("The screening is approved with conditions."))
