@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from agreements import partner_screening, roles
 from agreements.models import Partner
 from countries.labels import fact_rows
+from screening import level_changes
 from screening.models import Comment, RouteTask, Screening
 from screening.review_forms import (
     CommentForm,
@@ -70,6 +71,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "country_facts": country_facts,
         "country_rows": fact_rows(country_facts),
         "approval_blockers": partner_screening.approval_blockers(screening.partner),
+        "level_change": level_changes.describe(screening.level_change),
         "merge_options": _merge_options(screening),
         "tasks": tasks,
         "history": screening.transitions.select_related("actor"),
