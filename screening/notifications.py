@@ -110,8 +110,14 @@ def send_level_changed(screening: Screening) -> int:
     facts (not the answers) moved a submitted or approved screening's level."""
     from screening import level_changes
 
+    shared = settings.CONTACT_POINT_EMAIL
+    desk = (
+        [Recipient(shared, settings.LANGUAGE_CODE)]
+        if shared
+        else _users(_group(roles.CONTACT_POINT))
+    )  # the contact point's mailbox once, not each of its members as well
     recipients = _users([screening.owner]) + [
-        r for r in contact_points() if r.email != screening.owner.email
+        r for r in desk if r.email != screening.owner.email
     ]
     sent = 0
     for recipient in recipients:
