@@ -22,7 +22,9 @@ LIST = (
     b"name,aliases,country_iso2,parent_organization,notes\n"
     b"Harbin Engineering University,HEU,CN,,\n"
 )
-OTHER_LIST = b"name,aliases,country_iso2,parent_organization,notes\nSomewhere Else,,RU,,\n"
+OTHER_LIST = (
+    b"name,aliases,country_iso2,parent_organization,notes\nSomewhere Else,,RU,,\n"
+)
 
 
 @pytest.fixture
@@ -79,7 +81,9 @@ def new_screening(client, **fields) -> Screening:
 
 
 def test_picking_a_registered_partner_screens_it(client, tmp_path, china):
-    partner = factories.PartnerFactory(name="Harbin Engineering University", country=china)
+    partner = factories.PartnerFactory(
+        name="Harbin Engineering University", country=china
+    )
     load_list()
     PartnerMatch.objects.all().delete()  # as if registered before the list came
     screening = new_screening(client, partner=partner.pk)
@@ -139,7 +143,11 @@ def test_editing_a_partner_in_the_register_screens_it(client, tmp_path, china):
     client.force_login(factories.contact_point())
     client.post(
         f"/partners/{partner.pk}/edit/",
-        {"name": "Harbin Engineering University", "kind": "university", "country": "CN"},
+        {
+            "name": "Harbin Engineering University",
+            "kind": "university",
+            "country": "CN",
+        },
     )
     shows_candidate(client, tmp_path, partner)
 
@@ -165,7 +173,9 @@ def test_creating_a_partner_in_the_admin_screens_it(client, tmp_path, china):
 
 def test_a_new_list_edition_screens_existing_partners(client, tmp_path, china):
     load_list(OTHER_LIST, "2024-12")
-    partner = factories.PartnerFactory(name="Harbin Engineering University", country=china)
+    partner = factories.PartnerFactory(
+        name="Harbin Engineering University", country=china
+    )
     screening = factories.ScreeningFactory(partner=partner)
     assert not PartnerMatch.objects.filter(partner=partner).exists()
     load_list(LIST, "2025-06")

@@ -186,7 +186,9 @@ def test_a_proposal_can_be_merged_into_an_existing_partner(client_for):
     existing.country = china
     existing.save()
     screening = factories.ScreeningFactory(
-        partner=factories.PartnerFactory(name="HEU Harbin", country=china, proposed=True)
+        partner=factories.PartnerFactory(
+            name="HEU Harbin", country=china, proposed=True
+        )
     )
     proposed = screening.partner
     client = client_for(factories.contact_point())
