@@ -321,7 +321,7 @@ def decide_match(
     screenings on commit."""
     if status not in (PartnerMatch.Status.CONFIRMED, PartnerMatch.Status.DISMISSED):
         raise ValueError(f"not a decision: {status}")
-    locked = PartnerMatch.objects.select_for_update().get(pk=match.pk)
+    locked = PartnerMatch.objects.select_for_update(of=("self",)).get(pk=match.pk)
     match.status, match.reason = locked.status, locked.reason  # no lost decision
     if match.status == status and match.reason == reason.strip():
         return match
