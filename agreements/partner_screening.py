@@ -65,15 +65,8 @@ def approval_blockers(partner: Partner | None) -> list[str]:
         )
     for match in pending_matches(partner.pk):
         reasons.append(
-            _(
-                "Possible match of “%(name)s” on %(list)s (%(entry)s) awaits "
-                "your decision."
-            )
-            % {
-                "name": partner.name,
-                "list": match.entry.named_list.title,
-                "entry": match.entry.name,
-            }
+            _("Possible match on %(list)s awaits your decision.")
+            % {"list": match.entry.named_list.title}
         )
     return reasons
 
