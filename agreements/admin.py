@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements import named_lists
 from agreements.models import (
     Agreement,
     EntryAlias,
@@ -44,6 +45,11 @@ class PartnerAdmin(SimpleHistoryAdmin):
     search_fields = ("name", "aliases__name", "ror_id")
     raw_id_fields = ("parent",)
     inlines = (PartnerAliasInline,)
+
+    def save_related(self, request, form, formsets, change):
+        """Screened like every other path, once the aliases are saved too."""
+        super().save_related(request, form, formsets, change)
+        named_lists.screen_partner(form.instance)
 
 
 @admin.register(Agreement)
@@ -93,3 +99,5 @@ class PartnerMatchAdmin(admin.ModelAdmin):
     list_filter = ("status", "entry__named_list")
     search_fields = ("partner__name", "entry__name", "matched_name")
     raw_id_fields = ("partner", "entry", "decided_by")
+    # Decisions go through named_lists.decide_match, which keeps the history.
+    readonly_fields = ("status", "reason", "decided_by", "decided_at")

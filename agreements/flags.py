@@ -42,7 +42,12 @@ FLAGS = (
     Flag(
         "named_list",
         _("Partner with a confirmed named-list match"),
-        _("Named-list match"),
+        _("Confirmed match"),
+    ),
+    Flag(
+        "named_list_pending",
+        _("Partner with a probable named-list match awaiting decision"),
+        _("Probable match awaiting decision"),
     ),
     Flag("sanctions", _("Country under sanctions"), _("Sanctions")),
     Flag("low_af", _("Country with low academic freedom"), _("Low academic freedom")),
@@ -85,6 +90,9 @@ def conditions(today: datetime.date | None = None) -> dict[str, object]:
         "screening_stale": stale,
         "no_termination": Q(has_termination_clause=False),
         "named_list": _partner_exists(Q(partner__named_list_status="confirmed")),
+        "named_list_pending": _partner_exists(
+            Q(partner__named_list_status="candidate")
+        ),
         "sanctions": _partner_exists(
             Q(partner__country__sanctions_level__in=SANCTIONED_LEVELS)
         ),

@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from agreements import tasks
-from agreements.matching import CANDIDATE, Entry, Match, MatchIndex
+from agreements.matching import CANDIDATE, PROBABLE, Entry, Match, MatchIndex
 from agreements.matching.lists import (
     ListFileError,
     list_metadata,
@@ -33,6 +33,7 @@ from agreements.models import (
     NamedListEntry,
     Partner,
     PartnerMatch,
+    PartnerMatchDecision,
     User,
 )
 
@@ -102,7 +103,7 @@ def seed_named_lists() -> list[ImportResult]:
         data = (fixtures / meta["file"]).read_bytes()
         extra = {k: v for k, v in meta.items() if k != "file"}
         results.append(import_named_list(key=key, data=data, rescreen=False, **extra))
-    rescreen_partners()
+    rescreen_partners(cause={"kind": "list_edition"})
     return results
 
 
@@ -166,6 +167,14 @@ def remove_entry_alias(alias: EntryAlias, *, by: User) -> None:
     tasks.rescreen_partners.delay_on_commit()
 
 
+def _edition_cause(named_list: NamedList) -> dict[str, str]:
+    return {
+        "kind": "list_edition",
+        "list": named_list.title,
+        "edition": named_list.edition,
+    }
+
+
 @transaction.atomic
 def import_named_list(
     *,
@@ -218,7 +227,7 @@ def import_named_list(
     NamedListEntry.objects.filter(pk__in=retired).update(active=False)
     apply_project_aliases()
     if rescreen:
-        rescreen_partners()
+        rescreen_partners(cause=_edition_cause(named_list))
     return ImportResult(named_list, retired=len(retired), **counts)
 
 
@@ -290,22 +299,38 @@ def partner_matches(partner: Partner, index: MatchIndex | None = None) -> list[M
 
 
 @transaction.atomic
-def screen_partner(partner: Partner, *, index: MatchIndex | None = None) -> None:
-    """Record the partner's current candidates; decisions stay, except that a
-    dismissal lapses when the entry has changed since it was made."""
+def screen_partner(
+    partner: Partner,
+    *,
+    index: MatchIndex | None = None,
+    rescore: bool = True,
+    cause: dict[str, str] | None = None,
+) -> bool:
+    """The one partner-screening service: record the partner's current
+    candidates against the loaded lists. Decisions stay, except that a
+    dismissal lapses when the entry has changed since it was made (kept in the
+    decision history). True when anything changed; then the partner's
+    screenings are re-scored on commit (unless `rescore` is False, for callers
+    that re-score many partners at once)."""
     found = {m.key: m for m in partner_matches(partner, index)}
     entries = NamedListEntry.objects.in_bulk(list(found))
+    changed = False
     for match in partner.named_list_matches.select_related("entry"):
         hit = found.pop(match.entry_id, None)
         if hit is None:
             if match.status == PartnerMatch.Status.CANDIDATE:
                 match.delete()
+                changed = True
             continue
+        before = (match.score, match.matched_name, match.status)
         match.score, match.matched_name = hit.score, hit.matched_name
         dismissed = match.status == PartnerMatch.Status.DISMISSED
         if dismissed and match.decided_fingerprint != match.entry.fingerprint:
             match.status = PartnerMatch.Status.CANDIDATE
-        match.save()
+            _record(match, before[2], reason=ENTRY_CHANGED, by=None)
+        if (match.score, match.matched_name, match.status) != before:
+            match.save()
+            changed = True
     for key, hit in found.items():
         PartnerMatch.objects.create(
             partner=partner,
@@ -313,32 +338,54 @@ def screen_partner(partner: Partner, *, index: MatchIndex | None = None) -> None
             score=hit.score,
             matched_name=hit.matched_name,
         )
+        changed = True
     update_named_list_status(partner)
+    if changed and rescore:
+        enqueue_rescore(partner_ids=[partner.pk], cause=cause or {"kind": "screened"})
+    return changed
 
 
-def rescreen_partners() -> int:
-    """Screen every partner against the current lists; returns how many."""
+ENTRY_CHANGED = "The list entry changed since it was dismissed."
+
+
+def rescreen_partners(*, cause: dict[str, str] | None = None) -> int:
+    """Screen every partner against the current lists; returns how many. The
+    screenings of the partners whose candidates changed are re-scored in one
+    task on commit."""
     index = build_index()
     partners = Partner.objects.prefetch_related("aliases")
-    for partner in partners:
-        screen_partner(partner, index=index)
+    changed = [
+        partner.pk
+        for partner in partners
+        if screen_partner(partner, index=index, rescore=False)
+    ]
+    if changed:
+        enqueue_rescore(partner_ids=changed, cause=cause or {"kind": "list_edition"})
     return len(partners)
 
 
+def enqueue_rescore(
+    *, partner_ids: list[int] = (), countries: list[str] = (), cause: dict[str, str]
+) -> None:
+    """Re-score the screenings of these partners (or countries) on commit."""
+    from screening.services import rescoring
+
+    rescoring.enqueue(partner_ids=partner_ids, countries=countries, cause=cause)
+
+
 def update_named_list_status(partner: Partner) -> str:
-    """The one place that sets Partner.named_list_status."""
-    statuses = set(
-        partner.named_list_matches.filter(entry__active=True).values_list(
-            "status", flat=True
-        )
-    )
-    confirmed = partner.named_list_matches.filter(status="confirmed").exists()
-    status = (
-        "confirmed" if confirmed else ("candidate" if "candidate" in statuses else "")
-    )
+    """The one place that sets Partner.named_list_status: "confirmed" with a
+    confirmed match, "candidate" with a pending probable match (score >=
+    PROBABLE) on an active entry, else empty. Saved with a history row."""
+    matches = partner.named_list_matches.all()
+    confirmed = matches.filter(status=PartnerMatch.Status.CONFIRMED).exists()
+    pending = matches.filter(
+        status=PartnerMatch.Status.CANDIDATE, score__gte=PROBABLE, entry__active=True
+    ).exists()
+    status = "confirmed" if confirmed else ("candidate" if pending else "")
     if partner.named_list_status != status:
-        Partner.objects.filter(pk=partner.pk).update(named_list_status=status)
         partner.named_list_status = status
+        partner.save(update_fields=["named_list_status", "updated_at"])
     return status
 
 
@@ -346,17 +393,47 @@ def update_named_list_status(partner: Partner) -> str:
 def decide_match(
     match: PartnerMatch, *, status: str, reason: str, by: User
 ) -> PartnerMatch:
-    """Confirm or dismiss a candidate, with the contact point's reason."""
+    """Confirm or dismiss a candidate, with the contact point's reason. Every
+    decision is kept (PartnerMatchDecision) and re-scores the partner's
+    screenings on commit."""
     if status not in (PartnerMatch.Status.CONFIRMED, PartnerMatch.Status.DISMISSED):
         raise ValueError(f"not a decision: {status}")
-    if match.status == status and match.reason == reason:
+    locked = PartnerMatch.objects.select_for_update(of=("self",)).get(pk=match.pk)
+    match.status, match.reason = locked.status, locked.reason  # no lost decision
+    if match.status == status and match.reason == reason.strip():
         return match
+    before = match.status
     match.status, match.reason = status, reason.strip()
     match.decided_by, match.decided_at = by, timezone.now()
     match.decided_fingerprint = match.entry.fingerprint
     match.save()
+    decision = _record(match, before, reason=match.reason, by=by)
     update_named_list_status(match.partner)
+    named_list = match.entry.named_list
+    enqueue_rescore(
+        partner_ids=[match.partner_id],
+        cause={
+            "kind": f"match_{status}",
+            "list": named_list.title,
+            "by": by.get_full_name() or by.username,
+            "decision": str(decision.pk),
+        },
+    )
     return match
+
+
+def _record(
+    match: PartnerMatch, before: str, *, reason: str, by: User | None
+) -> PartnerMatchDecision:
+    return PartnerMatchDecision.objects.create(
+        match=match,
+        status_before=before,
+        status=match.status,
+        reason=reason,
+        decided_by=by,
+        decided_at=match.decided_at if by else timezone.now(),
+        entry_fingerprint=match.entry.fingerprint,
+    )
 
 
 def _date(edition: str) -> datetime.date | None:

@@ -98,6 +98,7 @@ def import_agreements(*, rows: list[ImportRow], by: User) -> tuple[int, int]:
                     found = Partner(name=name, country=country)
                     found._history_user = by
                     found.save()
+                    named_lists.screen_partner(found)
                 partners[key] = found
             chosen.append(partners[key])
         if row.existing_id:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements.views import agreements, named_lists, partners, transfer
+from agreements.views import agreements, named_lists, partners, proposals, transfer
 
 app_name = "agreements"
 urlpatterns = [
@@ -37,6 +37,10 @@ urlpatterns = [
         named_lists.match_decide,
         name="match_decide",
     ),
+    path(
+        "partners/<int:pk>/confirm/", proposals.partner_confirm, name="partner_confirm"
+    ),
+    path("partners/<int:pk>/merge/", proposals.partner_merge, name="partner_merge"),
     path(
         "partners/<int:pk>/rescreen/",
         named_lists.partner_rescreen,

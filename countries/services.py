@@ -35,7 +35,18 @@ def refresh_country_flags(*, iso2: Iterable[str] | None = None) -> int:
                 setattr(country, name, value)
             changed.append(country)
     Country.objects.bulk_update(changed, DERIVED, batch_size=500)
+    touched = list(iso2) if iso2 is not None else [c.iso2 for c in changed]
+    _rescore_screenings(touched, "country_indicators")
     return len(changed)
+
+
+def _rescore_screenings(iso2: list[str], kind: str) -> None:
+    """The screenings of these countries follow their facts (on commit)."""
+    from screening.services import rescoring
+
+    names = Country.objects.filter(iso2__in=iso2).order_by("iso2")
+    cause = {"kind": kind, "country": ", ".join(str(c.name) for c in names[:3])}
+    rescoring.enqueue(countries=iso2, cause=cause)
 
 
 @transaction.atomic
@@ -50,4 +61,5 @@ def record_assessment(
         country=country, level=level, rationale=rationale.strip(), assessed_by=by
     )
     send_on_commit(tasks.notify_assessment_recorded, assessment.pk)
+    _rescore_screenings([country.iso2], "country_assessment")
     return assessment

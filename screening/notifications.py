@@ -103,3 +103,29 @@ def send_reminder(screening: Screening, days: int) -> int:
     return _send(
         "review_reminder", contact_points(), {"screening": screening, "days": days}
     )
+
+
+def send_level_changed(screening: Screening) -> int:
+    """One e-mail to the researcher and one to the contact point when the
+    facts (not the answers) moved a submitted or approved screening's level."""
+    from screening import level_changes
+
+    shared = settings.CONTACT_POINT_EMAIL
+    desk = (
+        [Recipient(shared, settings.LANGUAGE_CODE)]
+        if shared
+        else _users(_group(roles.CONTACT_POINT))
+    )  # the contact point's mailbox once, not each of its members as well
+    recipients = _users([screening.owner]) + [
+        r for r in desk if r.email != screening.owner.email
+    ]
+    sent = 0
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            change = level_changes.describe(screening.level_change)
+        sent += _send(
+            "level_changed",
+            [recipient],
+            {"screening": screening, "change": change},
+        )
+    return sent

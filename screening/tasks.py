@@ -124,3 +124,18 @@ def send_review_reminders() -> int:
     for screening, days in reviews.claim_overdue_reminders():
         sent += notifications.send_reminder(screening, days)
     return sent
+
+
+# Re-scoring after the facts changed (owned by partner screening, issue 12).
+
+
+@shared_task(acks_late=True)
+def rescore_affected(partner_ids: list[int], countries: list[str], cause: dict) -> int:
+    """Score again the screenings of these partners and countries. Idempotent:
+    a second run finds the results stored and changes (and sends) nothing."""
+    from screening.services import rescoring
+
+    done = rescoring.rescore_affected(
+        partner_ids=partner_ids, countries=countries, cause=cause
+    )
+    return done.changed

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0006_data_version'),
+        ('agreements', '0007_partner_proposed_match_decisions'),
     ]
 
     operations = [

@@ -7,6 +7,7 @@ from agreements.models.named_lists import (
     NamedList,
     NamedListEntry,
     PartnerMatch,
+    PartnerMatchDecision,
 )
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
@@ -21,6 +22,7 @@ __all__ = [
     "Partner",
     "PartnerAlias",
     "PartnerMatch",
+    "PartnerMatchDecision",
     "Unit",
     "User",
 ]

@@ -132,7 +132,8 @@ class PartnerMatch(models.Model):
     """A partner that resembles a list entry, and the contact point's decision."""
 
     class Status(models.TextChoices):
-        CANDIDATE = "candidate", _("Candidate")
+        # "Pending": awaiting the contact point's decision.
+        CANDIDATE = "candidate", _("Pending")
         CONFIRMED = "confirmed", _("Confirmed")
         DISMISSED = "dismissed", _("Dismissed")
 
@@ -190,3 +191,44 @@ class PartnerMatch(models.Model):
     def matched_alias(self) -> EntryAlias | None:
         """The project's or a contact point's alias the match was made on."""
         return self.entry.local_aliases.filter(name=self.matched_name).first()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.CANDIDATE
+
+
+class PartnerMatchDecision(models.Model):
+    """One decision on a match, kept for good: who, when, why, and the state
+    before (a later decision adds a row; nothing is overwritten)."""
+
+    match = models.ForeignKey(
+        PartnerMatch,
+        verbose_name=_("match"),
+        on_delete=models.CASCADE,
+        related_name="decisions",
+    )
+    status_before = models.CharField(
+        _("state before"), max_length=20, choices=PartnerMatch.Status.choices
+    )
+    status = models.CharField(
+        _("decision"), max_length=20, choices=PartnerMatch.Status.choices
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+    entry_fingerprint = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["decided_at", "pk"]
+        verbose_name = _("match decision")
+        verbose_name_plural = _("match decisions")
+
+    def __str__(self) -> str:
+        return f"{self.match}: {self.status_before} -> {self.status}"

@@ -62,10 +62,18 @@ class Partner(models.Model):
         max_length=20,
         blank=True,
         choices=[
-            ("candidate", _("Candidate match")),
+            ("candidate", _("Probable match awaiting decision")),
             ("confirmed", _("Confirmed match")),
         ],
         help_text=_("Kept up to date by named-list matching."),
+    )
+    proposed = models.BooleanField(
+        _("proposed"),
+        default=False,
+        help_text=_(
+            "Proposed by a researcher in a screening; the contact point confirms "
+            "it or merges it into an existing partner."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -14,7 +14,7 @@ from agreements.matching import PROBABLE, InvalidName
 from agreements.matching.index import MAX_NAME_LENGTH
 from agreements.models import EntryAlias, NamedListEntry, Partner, PartnerMatch
 from agreements.named_list_forms import EntryAliasForm, MatchDecisionForm
-from agreements.views import contact_point_required
+from agreements.views import contact_point_required, proposals
 
 
 @contact_point_required
@@ -22,7 +22,7 @@ def match_decide(request: HttpRequest, pk: int, match_pk: int) -> HttpResponse:
     match = get_object_or_404(PartnerMatch, pk=match_pk, partner_id=pk)
     form = MatchDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        named_lists.decide_match(
+        match = named_lists.decide_match(
             match,
             status=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
@@ -32,7 +32,9 @@ def match_decide(request: HttpRequest, pk: int, match_pk: int) -> HttpResponse:
             messages.success(request, _("Match confirmed: the partner is flagged."))
         else:
             messages.success(request, _("Candidate dismissed."))
-        return redirect(f"{match.partner.get_absolute_url()}#matches-heading")
+        return proposals.back(
+            request, f"{match.partner.get_absolute_url()}#matches-heading"
+        )
     context = {"match": match, "partner": match.partner, "form": form}
     return render(request, "agreements/match_decide.html", context)
 
@@ -43,7 +45,7 @@ def partner_rescreen(request: HttpRequest, pk: int) -> HttpResponse:
     partner = get_object_or_404(Partner, pk=pk)
     named_lists.screen_partner(partner)
     messages.success(request, _("Screened again against the current named lists."))
-    return redirect(f"{partner.get_absolute_url()}#matches-heading")
+    return proposals.back(request, f"{partner.get_absolute_url()}#matches-heading")
 
 
 @login_required

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -156,6 +158,12 @@ class Screening(models.Model):
         default=Level.INCOMPLETE,
         db_index=True,
     )
+    # When the stored result was last computed, and the last change of the
+    # overall level with its cause (services.rescoring), for the screening page.
+    scored_at = models.DateTimeField(_("last scored"), null=True, blank=True)
+    level_change = models.JSONField(
+        _("last level change"), default=dict, blank=True, editable=False
+    )
     status = models.CharField(
         _("status"),
         max_length=30,
@@ -177,7 +185,13 @@ class Screening(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(
-        excluded_fields=["result", "dimension_levels", "result_digest"]
+        excluded_fields=[
+            "result",
+            "dimension_levels",
+            "result_digest",
+            "scored_at",
+            "level_change",
+        ]
     )
 
     objects = ScreeningQuerySet.as_manager()
@@ -244,9 +258,15 @@ class Screening(models.Model):
         Re-scoring many screenings passes the facts of their countries and
         partners, loaded once for all of them (`services.rescoring`).
         """
+        partner = self.partner_facts() if partner is None else partner
+        if self.partner_id and self.partner.proposed:
+            # A proposed partner's type is the researcher's answer until the
+            # contact point confirms it into the register.
+            kind = str(self.answers.get("partner.type", "") or "")
+            partner = dataclasses.replace(partner, kind=kind)
         return qn.Context(
             country=self.country_facts() if country is None else country,
-            partners=(self.partner_facts() if partner is None else partner,),
+            partners=(partner,),
             stage=self.stage,
         )
 
@@ -273,6 +293,7 @@ class Screening(models.Model):
         )
         self.result = scored.result
         self.overall_level = scored.overall_level
+        self.scored_at = timezone.now()
 
     def country_facts(self) -> CountryFacts:
         return self.country.facts()

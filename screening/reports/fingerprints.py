@@ -27,10 +27,17 @@ from django.contrib.staticfiles import finders
 from django.db.models import Count, Max
 from django.template.loader import get_template
 
-from agreements.models import Agreement
+from agreements.models import Agreement, PartnerMatch
 from screening.models import Report, Screening
 
-SCREENING_FIELDS = ("pk", "revision", "updated_at", "status", "overall_level")
+SCREENING_FIELDS = (
+    "pk",
+    "revision",
+    "updated_at",
+    "status",
+    "overall_level",
+    "partner_id",
+)
 LAYOUT_VERSION = 1
 REPORT_TEMPLATES = (
     "pdf/base_pdf.html",
@@ -44,7 +51,9 @@ REPORT_STATIC = ("css/pdf.css",)
 def current(*, kind: str, screening: Any = None, params: dict[str, Any]) -> str:
     if kind == Report.Kind.SCREENING:
         row = Screening.objects.filter(pk=screening.pk).values(*SCREENING_FIELDS)
-        return _hash({"params": params, "screening": row.first()})
+        row = row.first()
+        matches = _matches({row["partner_id"]} if row else set())
+        return _screening_hash(params, row, matches)
     return _summary(params)
 
 
@@ -59,13 +68,13 @@ def out_of_date(reports: Iterable[Report]) -> set[int]:
             *SCREENING_FIELDS
         )
     }
+    matches = _matches({row["partner_id"] for row in rows.values()})
     summaries: dict[str, str] = {}
     stale = set()
     for report in ready:
         if report.kind == Report.Kind.SCREENING:
-            now = _hash(
-                {"params": report.params, "screening": rows.get(report.screening_id)}
-            )
+            row = rows.get(report.screening_id)
+            now = _screening_hash(report.params, row, matches)
         else:
             key = json.dumps(report.params, sort_keys=True)
             if key not in summaries:
@@ -74,6 +83,28 @@ def out_of_date(reports: Iterable[Report]) -> set[int]:
         if now != report.data_fingerprint:
             stale.add(report.pk)
     return stale
+
+
+def _screening_hash(
+    params: dict[str, Any], row: dict[str, Any] | None, matches: dict[int, Any]
+) -> str:
+    """A screening report also lists its partner's named-list candidates and
+    their decisions, which change without the screening row."""
+    data: dict[str, Any] = {"params": params, "screening": row}
+    if row and row.get("partner_id") in matches:
+        data["matches"] = matches[row["partner_id"]]
+    return _hash(data)
+
+
+def _matches(partner_ids: set[int | None]) -> dict[int, Any]:
+    """{partner id: (count, last change)} of named-list candidates, one query."""
+    rows = (
+        PartnerMatch.objects.filter(partner_id__in=partner_ids - {None})
+        .order_by()
+        .values("partner_id")
+        .annotate(n=Count("pk"), last=Max("updated_at"))
+    )
+    return {r["partner_id"]: (r["n"], r["last"]) for r in rows}
 
 
 def _summary(params: dict[str, Any]) -> str:

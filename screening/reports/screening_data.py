@@ -175,7 +175,6 @@ def _matches(screening: Screening) -> list[PartnerMatch]:
         return []
     return list(
         PartnerMatch.objects.filter(partner_id=screening.partner_id)
-        .exclude(status=PartnerMatch.Status.DISMISSED)
-        .select_related("entry__named_list")
-        .order_by("-status", "-score")
+        .select_related("entry__named_list", "decided_by")
+        .order_by("-score", "pk")
     )

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Unit
+from agreements.matching import PROBABLE
+from agreements.models import Agreement, Partner, PartnerMatch, Unit
 from agreements.models.named_lists import NamedList
 from countries.models import Country
 from screening.models import Screening
@@ -79,6 +80,7 @@ class Summary:
     pending_reviews: list[dict[str, Any]] = field(default_factory=list)
     expiring: list[dict[str, Any]] = field(default_factory=list)
     named_lists: list[NamedList] = field(default_factory=list)
+    listed_partners: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build(flt: Filter) -> Summary:
@@ -140,7 +142,48 @@ def build(flt: Filter) -> Summary:
         **figures,
     }
     summary.named_lists = list(NamedList.objects.filter(active=True).order_by("title"))
+    summary.listed_partners = _listed_partners(screenings, agreements, unit)
     return summary
+
+
+def _listed_partners(screenings, agreements, unit: Unit | None) -> list[dict[str, Any]]:
+    """Partners with a confirmed named-list match or a probable one awaiting
+    the contact point (of the unit's screenings and agreements, if a unit)."""
+    partners = Partner.objects.filter(named_list_status__in=("confirmed", "candidate"))
+    if unit is not None:
+        partners = partners.filter(
+            Q(pk__in=screenings.values("partner_id"))
+            | Q(agreements__in=agreements.values("pk"))
+        ).distinct()
+    rows = list(
+        partners.order_by("named_list_status", "name").values(
+            "pk", "name", "named_list_status", f"country__{Country.name_field()}"
+        )[:LIST_LIMIT]
+    )
+    matches = PartnerMatch.objects.filter(
+        Q(status=PartnerMatch.Status.CONFIRMED)
+        | Q(status=PartnerMatch.Status.CANDIDATE, score__gte=PROBABLE),
+        partner_id__in=[r["pk"] for r in rows],
+    ).values_list("partner_id", "entry__named_list__title", "status")
+    lists: dict[int, list[str]] = {}
+    for partner_id, title, status in matches.order_by("entry__named_list__title"):
+        label = (
+            title
+            if status == "confirmed"
+            else _("%(list)s (awaiting)") % {"list": title}
+        )
+        if label not in lists.setdefault(partner_id, []):
+            lists[partner_id].append(label)
+    return [
+        {
+            "pk": r["pk"],
+            "name": r["name"],
+            "country_name": r[f"country__{Country.name_field()}"],
+            "confirmed": r["named_list_status"] == "confirmed",
+            "lists": lists.get(r["pk"], []),
+        }
+        for r in rows
+    ]
 
 
 def _screening_rows(screenings) -> list[dict[str, Any]]:

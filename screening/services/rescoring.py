@@ -20,9 +20,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -42,8 +43,36 @@ class Rescored:
     changed: int  # whose stored result or level moved (and were written)
 
 
+def enqueue(
+    *, partner_ids: Iterable[int] = (), countries: Iterable[str] = (), cause: dict
+) -> None:
+    """Re-score, on commit and in a Celery task, the screenings of these
+    partners and countries (see `rescore_affected`); `cause` says why, for the
+    screening page and the e-mail (kind, list, edition, country, by)."""
+    from config.queueing import send_on_commit
+    from screening import tasks
+
+    partner_ids, countries = sorted(set(partner_ids)), sorted(set(countries))
+    if partner_ids or countries:
+        send_on_commit(tasks.rescore_affected, partner_ids, countries, dict(cause))
+
+
+def rescore_affected(
+    *, partner_ids: Iterable[int] = (), countries: Iterable[str] = (), cause: dict
+) -> Rescored:
+    """Score again the screenings of these partners or countries (withdrawn
+    ones keep their result) and record what moved; safe to run twice."""
+    rows = Screening.objects.filter(
+        Q(partner_id__in=list(partner_ids)) | Q(country_id__in=list(countries))
+    ).exclude(status=Screening.Status.WITHDRAWN)
+    return rescore_screenings(rows, cause=cause)
+
+
 def rescore_screenings(
-    screenings: QuerySet[Screening] | None = None, *, batch_size: int = BATCH
+    screenings: QuerySet[Screening] | None = None,
+    *,
+    batch_size: int = BATCH,
+    cause: dict | None = None,
 ) -> Rescored:
     """Score `screenings` (an unsliced queryset; default: all) again and store
     the results that moved.
@@ -61,7 +90,9 @@ def rescore_screenings(
     while True:
         with transaction.atomic(), _collector_paused():
             done = _rescore_batch(
-                rows.filter(pk__gt=last).order_by("pk")[:batch_size], countries
+                rows.filter(pk__gt=last).order_by("pk")[:batch_size],
+                countries,
+                cause or {"kind": "rescore"},
             )
         if done is None:
             return Rescored(seen, changed)
@@ -87,7 +118,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _rescore_batch(
-    rows: QuerySet[Screening], countries: dict[str, CountryFacts]
+    rows: QuerySet[Screening], countries: dict[str, CountryFacts], cause: dict
 ) -> tuple[int, int, int] | None:
     """(last id, screenings, changed) of one batch, None when no row is left."""
     batch = list(rows)
@@ -116,10 +147,15 @@ def _rescore_batch(
             screening.result = scored.result
             fields.append("result")
         if scored.overall_level != screening.overall_level:
+            screening.level_change = level_change(
+                screening.overall_level, scored.overall_level, cause
+            )
             screening.overall_level = scored.overall_level
-            fields.append("overall_level")
+            fields += ["overall_level", "level_change"]
+            if screening.status in NOTIFIED:
+                transaction.on_commit(partial(_notify, screening.pk))
         if fields:
-            moved[tuple(fields)].append(screening)
+            moved[(*fields, "scored_at")].append(screening)
     _write(moved)
     return batch[-1].pk, len(batch), sum(len(group) for group in moved.values())
 
@@ -152,6 +188,7 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
         for screening in group:
             written |= screening.derive_fields(fields)
             screening.updated_at = now  # auto_now: bulk updates skip it
+            screening.scored_at = now
             if "overall_level" in fields:
                 levels[screening.overall_level].append(screening.pk)
         bulk_update_with_history(
@@ -161,3 +198,30 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
         Agreement.objects.filter(last_screening_id__in=pks).update(
             last_screening_level=level
         )
+
+
+# A level change of these is news for the researcher and the contact point.
+NOTIFIED = (
+    Screening.Status.SUBMITTED,
+    Screening.Status.IN_REVIEW,
+    Screening.Status.APPROVED,
+    Screening.Status.APPROVED_WITH_CONDITIONS,
+)
+
+
+def level_change(before: str, after: str, cause: dict) -> dict:
+    """What the screening page shows: "Raised from Medium to High on ...: ...".
+    Plain strings, rendered in the reader's language (`level_changes`)."""
+    return {
+        "from": before,
+        "to": after,
+        "at": timezone.now().isoformat(),
+        "cause": {k: str(v) for k, v in cause.items()},
+    }
+
+
+def _notify(screening_id: int) -> None:
+    from screening import notifications
+
+    screening = Screening.objects.select_related("owner").get(pk=screening_id)
+    notifications.send_level_changed(screening)

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from agreements import freshness
+from agreements import freshness, named_lists, partner_screening
 from agreements.models import Agreement, Partner, Unit, User
 from countries.models import Country
 from screening import questionnaire as qn
@@ -85,7 +85,8 @@ def metadata_answers(
             "case.partner": str(partner.pk) if partner else "",
             "case.country": (partner.country_id if partner else "")
             or (proposed_country.pk if proposed_country else ""),
-            "partner.type": partner.kind if partner else "",
+            # A proposed partner's type is for the researcher to answer.
+            "partner.type": partner.kind if partner and not partner.proposed else "",
             "collab.components": list(components),
         },
     )
@@ -117,6 +118,15 @@ def create_screening(
     """
     qid, version = qn.CURRENT
     q = qn.load(qid, version)
+    if partner is not None:
+        named_lists.screen_partner(partner)  # against the lists loaded now
+    elif proposed_partner_name and proposed_partner_country is not None:
+        partner = partner_screening.propose_partner(
+            name=proposed_partner_name,
+            country=proposed_partner_country,
+            website=proposed_partner_website,
+            by=by,
+        )
     if previous is None and agreement is not None:
         previous = latest_screening_of(agreement, seen_by=by)
     answers: dict[str, object] = {}

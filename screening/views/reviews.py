@@ -11,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements import roles
-from agreements.models import PartnerMatch
+from agreements import partner_screening, roles
+from agreements.models import Partner
 from countries.labels import fact_rows
+from screening import level_changes
 from screening.models import Comment, RouteTask, Screening
 from screening.review_forms import (
     CommentForm,
@@ -51,13 +52,6 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
     threads = review_data.threads_by_question(screening)
     previous = review_data.previous_submission(screening)
     tasks = list(screening.route_tasks.select_related("decided_by"))
-    matches = []
-    if screening.partner_id:
-        matches = list(
-            PartnerMatch.objects.filter(partner_id=screening.partner_id)
-            .exclude(status=PartnerMatch.Status.DISMISSED)
-            .select_related("entry__named_list")
-        )
     under_review = screening.status in services.UNDER_REVIEW
     failed = getattr(forms.get("task_form"), "task_id", None)
     explained = explain(screening, language)
@@ -76,7 +70,9 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "fact_lines": review_data.fact_lines(screening, language),
         "country_facts": country_facts,
         "country_rows": fact_rows(country_facts),
-        "matches": matches,
+        "approval_blockers": partner_screening.approval_blockers(screening.partner),
+        "level_change": level_changes.describe(screening.level_change),
+        "merge_options": _merge_options(screening),
         "tasks": tasks,
         "history": screening.transitions.select_related("actor"),
         "mitigations": [
@@ -99,6 +95,18 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         ],
     }
     return render(request, "screening/review.html", context, status=status)
+
+
+def _merge_options(screening: Screening) -> list[Partner]:
+    """Registered partners in the proposed partner's country to merge it into."""
+    partner = screening.partner
+    if partner is None or not partner.proposed:
+        return []
+    return list(
+        Partner.objects.filter(country_id=partner.country_id, proposed=False)
+        .exclude(pk=partner.pk)
+        .order_by("name")[:500]
+    )
 
 
 def _task_form(user, task: RouteTask, data=None):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Agreement, Partner, User
+from screening import level_changes
 from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
 from screening.models import Screening
@@ -201,6 +202,7 @@ def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_owner": screening.owner_id == request.user.pk,
         "co_author_form": CoAuthorForm(screening=screening),
         "review": review_data.for_author_page(screening, request.user, lang()),
+        "level_change": level_changes.describe(screening.level_change),
         "questionnaire_title": labels.questionnaire_title(
             screening.questionnaire_id, screening.questionnaire_version, lang()
         ),

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from agreements import partner_screening
 from screening import questionnaire as qn
 from screening.forms import MitigationPlanForm
 from screening.models import Screening
@@ -134,5 +135,6 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit,
         "states": section_progress(screening, language),
         "blocked": bool(explained["blocking"]),
+        "pending": list(partner_screening.pending_matches(screening.partner_id)),
     }
     return render(request, "screening/summary.html", context)

@@ -44,6 +44,11 @@ MATRIX = [
         "/named-lists/entries/{entry}/aliases/{alias}/remove/",
         [302, 403, 403, 405, 403, 403, 405],
     ),
+    ("post", "/partners/{partner}/confirm/", [302, 403, 403, 302, 403, 403, 302]),
+    ("get", "/partners/{partner}/confirm/", [302, 403, 403, 405, 403, 403, 405]),
+    # Only a proposed partner can be merged; this one is registered already.
+    ("post", "/partners/{partner}/merge/", [302, 403, 403, 404, 403, 403, 404]),
+    ("get", "/partners/{partner}/merge/", [302, 403, 403, 405, 403, 403, 405]),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from agreements import partner_screening
 from agreements.models import User
 from config.queueing import send_on_commit
 from screening import tasks
@@ -82,6 +83,9 @@ def _approve(
         return stale(current)
     if _resubmitted_since(current, seen):
         return _changed()
+    waiting = partner_screening.approval_blockers(current.partner)
+    if waiting:
+        return Outcome(False, " ".join([_("Cannot approve yet."), *waiting]))
     blocking = open_mandatory_routes(current)
     if blocking:
         names = ", ".join(t.name for t in blocking)
@@ -98,7 +102,7 @@ def _approve(
     else:
         to, action = S.APPROVED, Transition.Action.APPROVE
     step = move(current, to=to, action=action, by=by, comment=conditions or comment)
-    link_agreement(current)
+    link_agreement(current, by=by)
     send_on_commit(tasks.notify_decision, step.pk)
     if conditions:
         return Outcome(True, _("The screening is approved with conditions."))
