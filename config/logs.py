@@ -82,7 +82,10 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = rid
-            access_log.info(
+            # Container probes call /healthz every 30 s: keep them out of INFO.
+            level = logging.DEBUG if request.path == "/healthz" else logging.INFO
+            access_log.log(
+                level,
                 "%s %s %s",
                 request.method,
                 request.path,

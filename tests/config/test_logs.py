@@ -38,6 +38,14 @@ def test_a_request_id_from_the_proxy_is_kept_logged_and_returned(client, caplog)
 
 
 @pytest.mark.django_db
+def test_container_probes_stay_out_of_the_info_log(client, caplog, settings):
+    settings.CELERY_BROKER_URL = ""
+    caplog.set_level(logging.INFO, logger="samarbeidssjekk.request")
+    assert client.get("/healthz")["X-Request-ID"]
+    assert [r for r in caplog.records if r.name == "samarbeidssjekk.request"] == []
+
+
+@pytest.mark.django_db
 def test_a_missing_or_forged_request_id_is_replaced(client):
     made = client.get("/accounts/login/")["X-Request-ID"]
     assert len(made) == 32
