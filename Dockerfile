@@ -9,24 +9,16 @@ FROM ${PYTHON_IMAGE} AS builder
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
 WORKDIR /build
 COPY requirements.lock ./
-# Every dependency installs from a wheel (--only-binary). PyICU (through rigour)
-# publishes none: while the lock holds it, it alone is built, with ICU's headers.
-RUN if grep -q '^pyicu==' requirements.lock; then \
-      apt-get update \
-      && apt-get install -y --no-install-recommends build-essential pkg-config libicu-dev \
-      && rm -rf /var/lib/apt/lists/*; \
-    fi
+# Every dependency installs from a wheel (--only-binary): nothing compiles.
 RUN python -m venv /opt/venv
-RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --only-binary=:all: --no-binary=pyicu -r requirements.lock
+RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes --only-binary=:all: -r requirements.lock
 
 FROM ${PYTHON_IMAGE}
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH
-# WeasyPrint's Pango and fonts; ICU's runtime library only while PyICU is locked.
-COPY requirements.lock /tmp/requirements.lock
+# WeasyPrint's Pango and fonts.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core \
- && if grep -q '^pyicu==' /tmp/requirements.lock; then apt-get install -y --no-install-recommends libicu72; fi \
- && rm -rf /var/lib/apt/lists/* /tmp/requirements.lock \
+ && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 app
 COPY --from=builder /opt/venv /opt/venv
 WORKDIR /app
