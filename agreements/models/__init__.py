@@ -2,6 +2,7 @@
 
 from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.freshness import DataVersion
+from agreements.models.institution import InstitutionSettings
 from agreements.models.named_lists import NamedList, NamedListEntry, PartnerMatch
 from agreements.models.partners import Partner, PartnerAlias
 from agreements.models.people import Unit, User
@@ -10,6 +11,7 @@ __all__ = [
     "Agreement",
     "AgreementReminder",
     "DataVersion",
+    "InstitutionSettings",
     "NamedList",
     "NamedListEntry",
     "Partner",
