@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screening import questionnaire, scoring
+from screening.models import Report
 from tests import factories
 from tests.screening.answers import EEA, Q, answers
 
@@ -54,3 +55,20 @@ def test_a_result_stored_before_nynorsk_reads_in_bokmal():
     stored = {"nb": "Partneren (svar: ja) → +2 SEC", "en": "Partner (answer: yes)"}
     assert questionnaire.tr(stored, "nn") == "Partneren (svar: ja) → +2 SEC"
     assert scoring.result.pick(stored, "nn") == "Partneren (svar: ja) → +2 SEC"
+
+
+def test_a_reports_file_name_is_in_its_language():
+    screening = factories.ScreeningFactory()
+    names = {
+        language: Report(
+            pk=7, kind=Report.Kind.SCREENING, screening=screening, language=language
+        ).download_name
+        for language in ("nb", "nn", "en")
+    }
+    assert names == {
+        "nb": "samarbeidssjekk-vurderingsrapport-7.pdf",
+        "nn": "samarbeidssjekk-vurderingsrapport-7.pdf",
+        "en": "samarbeidssjekk-screening-report-7.pdf",
+    }
+    summary = Report(pk=8, kind=Report.Kind.SUMMARY, language="nn")
+    assert summary.download_name == "samarbeidssjekk-risikooppsummering-8.pdf"
