@@ -10,6 +10,8 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.forms.utils import pretty_name
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreements import flags
@@ -31,6 +33,19 @@ def search_partners(value: str) -> Q:
     return Q(name__icontains=value) | Q(
         pk__in=PartnerAlias.objects.filter(name__icontains=value).values("partner_id")
     )
+
+
+class Ordering(django_filters.OrderingFilter):
+    """Sort choices in the reader's language, the descending ones too
+    (django-filter formats those once, at import time, and in English)."""
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, _(pretty_name(param)))
+            descending = format_lazy(_("{label} (descending)"), label=label)
+            choices += [(param, label), (f"-{param}", descending)]
+        return choices
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -83,7 +98,7 @@ class AgreementFilter(django_filters.FilterSet):
         method="filter_flags",
         widget=forms.CheckboxSelectMultiple,
     )
-    o = django_filters.OrderingFilter(
+    o = Ordering(
         label=_("Sort by"),
         fields=(
             ("title", "title"),
