@@ -7,6 +7,7 @@ from agreements import named_lists
 from agreements.models import (
     Agreement,
     EntryAlias,
+    InstitutionSettings,
     NamedList,
     NamedListEntry,
     Partner,
@@ -25,6 +26,17 @@ class SamarbeidssjekkUserAdmin(UserAdmin):
     )
     list_display = ("username", "email", "first_name", "last_name", "unit", "is_staff")
     list_filter = (*UserAdmin.list_filter, "unit")
+
+
+@admin.register(InstitutionSettings)
+class InstitutionSettingsAdmin(admin.ModelAdmin):
+    """One row: it can be changed, never added twice or deleted."""
+
+    def has_add_permission(self, request) -> bool:
+        return not InstitutionSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Unit)

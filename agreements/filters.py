@@ -10,6 +10,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.forms.utils import pretty_name
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -22,23 +23,6 @@ NOT_SCREENED = "none"
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OrderingFilter(django_filters.OrderingFilter):
-    """Sort options in the page's language.
-
-    django-filter formats "<label> (descending)" once, when the filter set class
-    is built, so every option read in whatever language was active at import.
-    Here both halves stay lazy and are translated when the form is rendered.
-    """
-
-    def build_choices(self, fields, labels):
-        choices = []
-        for field, param in fields.items():
-            label = labels.get(field, param)
-            choices.append((param, label))
-            choices.append((f"-{param}", format_lazy(_("{} (descending)"), label)))
-        return choices
-
-
 def _agreements_with_partners(partners: Q) -> Q:
     through = Agreement.partners.through
     return Q(pk__in=through.objects.filter(partners).values("agreement_id"))
@@ -49,6 +33,19 @@ def search_partners(value: str) -> Q:
     return Q(name__icontains=value) | Q(
         pk__in=PartnerAlias.objects.filter(name__icontains=value).values("partner_id")
     )
+
+
+class Ordering(django_filters.OrderingFilter):
+    """Sort choices in the reader's language, the descending ones too
+    (django-filter formats those once, at import time, and in English)."""
+
+    def build_choices(self, fields, labels):
+        choices = []
+        for field, param in fields.items():
+            label = labels.get(field, _(pretty_name(param)))
+            descending = format_lazy(_("{label} (descending)"), label=label)
+            choices += [(param, label), (f"-{param}", descending)]
+        return choices
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -101,7 +98,7 @@ class AgreementFilter(django_filters.FilterSet):
         method="filter_flags",
         widget=forms.CheckboxSelectMultiple,
     )
-    o = OrderingFilter(
+    o = Ordering(
         label=_("Sort by"),
         fields=(
             ("title", "title"),

@@ -40,7 +40,7 @@ class ImportRow:
 
 def _choice_lookup(choices: list[tuple[str, object]]) -> dict[str, str]:
     known = {}
-    for language in ("nb", "en"):
+    for language in ("nb", "nn", "en"):
         with translation.override(language):
             known.update({str(label).lower(): key for key, label in choices})
     known.update({key.lower(): key for key, _label in choices})
@@ -50,8 +50,10 @@ def _choice_lookup(choices: list[tuple[str, object]]) -> dict[str, str]:
 def _country_lookup() -> dict[str, Country]:
     known = {}
     for country in Country.objects.all():
-        for name in (country.iso2, country.iso3, country.name_nb, country.name_en):
-            known[name.lower()] = country
+        names = (country.iso2, country.iso3, country.name_nb, country.name_en)
+        for name in (*names, country.name_nn):
+            if name:
+                known[name.lower()] = country
     return known
 
 

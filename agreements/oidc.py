@@ -6,6 +6,10 @@ their Feide id (eduPersonPrincipalName, e.g. "ola@uio.no"), which becomes the
 username. Affiliations grant roles by settings.FEIDE_AFFILIATION_GROUPS (e.g.
 {"employee": "Researcher"}) at every login. Roles are only ever added this way:
 the contact point and other roles an administrator gives by hand are kept.
+Where Feide sends the person's preferred language (the OIDC `locale` claim or
+the eduPerson `preferredLanguage` attribute), a new account starts in it;
+otherwise in the institution's main language. Later logins never change it:
+the person's own choice in the app wins.
 """
 
 from __future__ import annotations
@@ -23,6 +27,18 @@ log = logging.getLogger(__name__)
 
 PRINCIPAL_CLAIM = "https://n.feide.no/claims/eduPersonPrincipalName"
 AFFILIATION_CLAIM = "eduPersonAffiliation"
+LANGUAGE_CLAIMS = (
+    "locale",
+    "preferredLanguage",
+    "https://n.feide.no/claims/preferredLanguage",
+)
+# BCP 47 / ISO 639 spellings of the three languages the app speaks. "no"
+# (Norwegian, unspecified) is read as bokmål, as Feide's own login does.
+LANGUAGE_CODES = {
+    "nb": "nb", "nob": "nb", "no": "nb", "nor": "nb",
+    "nn": "nn", "nno": "nn",
+    "en": "en", "eng": "en",
+}  # fmt: skip
 
 
 def feide_id(claims: Mapping[str, Any]) -> str:
@@ -47,6 +63,21 @@ def affiliations_from_groups(groups: Iterable[Mapping[str, Any]]) -> set[str]:
         if membership.get("primaryAffiliation"):
             found.add(str(membership["primaryAffiliation"]).lower())
     return found
+
+
+def language_from_claims(claims: Mapping[str, Any]) -> str:
+    """The app language ("nb", "nn", "en") Feide says the person prefers, or ""."""
+    for name in LANGUAGE_CLAIMS:
+        value = claims.get(name)
+        if isinstance(value, list | tuple):
+            value = value[0] if value else ""
+        tag = str(value or "").strip().lower().replace("_", "-")
+        parts = tag.split("-")
+        if parts[0] == "no" and len(parts) > 1 and parts[1] in ("nn", "nb"):
+            parts = parts[1:]  # "no-NN", the old spelling of nynorsk
+        if parts[0] in LANGUAGE_CODES:
+            return LANGUAGE_CODES[parts[0]]
+    return ""
 
 
 def roles_for(affiliations: Iterable[str], mapping: Mapping[str, str]) -> set[str]:
@@ -89,6 +120,7 @@ class FeideBackend(OIDCAuthenticationBackend):
 
     def create_user(self, claims):
         user = self.UserModel(username=feide_id(claims))
+        user.language = language_from_claims(claims) or user.language
         user.set_unusable_password()
         return self.update_user(user, claims)
 

@@ -2,7 +2,7 @@
 
 One list of columns serves both the export and the import, so an exported
 file can be imported again. Headers follow the user's language on export and
-are recognised in either language (or by their key) on import. Text cells that
+are recognised in any language (or by their key) on import. Text cells that
 a spreadsheet would run as a formula are neutralised with a leading apostrophe,
 which the import strips again.
 """
@@ -122,9 +122,9 @@ def _text(value: object) -> str:
 
 
 def header_keys() -> dict[str, str]:
-    """Every accepted header spelling (either language, or the key) -> key."""
+    """Every accepted header spelling (any language, or the key) -> key."""
     known: dict[str, str] = {}
-    for language in ("nb", "en"):
+    for language in ("nb", "nn", "en"):
         with translation.override(language):
             for column in COLUMNS:
                 known[str(column.label).strip().lower()] = column.key

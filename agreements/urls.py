@@ -1,9 +1,17 @@
 from django.urls import path
 
-from agreements.views import agreements, named_lists, partners, proposals, transfer
+from agreements.views import (
+    agreements,
+    institution,
+    named_lists,
+    partners,
+    proposals,
+    transfer,
+)
 
 app_name = "agreements"
 urlpatterns = [
+    path("settings/", institution.institution_settings, name="settings"),
     path("agreements/", agreements.agreement_list, name="list"),
     path("agreements/new/", agreements.agreement_create, name="create"),
     path("agreements/export.csv", transfer.export_csv, name="export_csv"),

@@ -19,6 +19,15 @@ DATASETS = (
         "use": _("Country names in bokmål and English."),
     },
     {
+        "file": "countries_nn.csv",
+        "title": _("Country names in nynorsk"),
+        "publisher": "Unicode CLDR 47 (Babel 2.18.0)",
+        "edition": "CLDR 47",
+        "licence": "Unicode License v3",
+        "url": "https://cldr.unicode.org/",
+        "use": _("Country names in nynorsk where they differ from bokmål."),
+    },
+    {
         "file": "vdem_academic_freedom_2023.csv",
         "title": _("Academic Freedom Index"),
         "publisher": "V-Dem Institute (University of Gothenburg)",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 
+from agreements.models import InstitutionSettings
 from config import health
 
 
@@ -33,11 +34,13 @@ class HealthzAnyHostMiddleware:
 
 
 class UserLanguageMiddleware:
-    """Language choice: bokmål unless the user chose otherwise.
+    """Language choice: the institution's main language unless the user chose otherwise.
 
-    The institution's working language is Norwegian bokmål, so the browser's
-    Accept-Language header is ignored. A user's explicit choice (the language
-    cookie set by the switch) wins; without one, the language saved on the user.
+    The institution's working language is Norwegian (bokmål or nynorsk, as the
+    institution sets it), so the browser's Accept-Language header is ignored. A
+    user's explicit choice (the language cookie set by the switch) wins; without
+    one, the language saved on the user; for someone not logged in, the
+    institution's main language.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -46,7 +49,10 @@ class UserLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         cookie = settings.LANGUAGE_COOKIE_NAME
-        user = getattr(request, "user", None)
-        if cookie not in request.COOKIES and user is not None and user.is_authenticated:
-            request.COOKIES[cookie] = user.language
+        if cookie not in request.COOKIES:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                request.COOKIES[cookie] = user.language
+            else:
+                request.COOKIES[cookie] = InstitutionSettings.current().default_language
         return self.get_response(request)

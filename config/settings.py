@@ -156,9 +156,16 @@ if USE_OIDC:
         default={"employee": "Researcher", "faculty": "Researcher"},
     )
 
-# Language: Norwegian bokmål first, English second.
+# Language: Norwegian bokmål and nynorsk side by side (språklova § 14), then
+# English. LANGUAGE_CODE is only the last fallback: the institution's main
+# language (bokmål or nynorsk, agreements.InstitutionSettings) is what the
+# login page and new accounts get.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", _("Norwegian bokmål")), ("en", _("English"))]
+LANGUAGES = [
+    ("nb", _("Norwegian bokmål")),
+    ("nn", _("Norwegian nynorsk")),
+    ("en", _("English")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]  # English dates as "23 Nov 2026", never 11/23
 TIME_ZONE = "Europe/Oslo"

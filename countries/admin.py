@@ -34,9 +34,17 @@ class IndicatorInline(admin.TabularInline):
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ("iso2", "name_nb", "name_en", "tier", "sanctions_level", "af_band")
+    list_display = (
+        "iso2",
+        "name_nb",
+        "name_nn",
+        "name_en",
+        "tier",
+        "sanctions_level",
+        "af_band",
+    )
     list_filter = ("tier", "sanctions_level", "af_band", "gdpr_adequacy")
-    search_fields = ("iso2", "iso3", "name_nb", "name_en")
+    search_fields = ("iso2", "iso3", "name_nb", "name_nn", "name_en")
     readonly_fields = (
         "tier",
         "sanctions_level",

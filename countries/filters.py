@@ -40,6 +40,7 @@ class CountryFilter(django_filters.FilterSet):
         value = value.strip()
         return queryset.filter(
             Q(name_nb__icontains=value)
+            | Q(name_nn__icontains=value)
             | Q(name_en__icontains=value)
             | Q(iso2__iexact=value)
             | Q(iso3__iexact=value)

@@ -57,15 +57,20 @@ def read_csv(name: str) -> list[dict[str, str]]:
 
 
 def country_rows() -> list[Country]:
-    return [
-        Country(
-            iso2=row["alpha2"],
-            iso3=row["alpha3"],
-            name_nb=row["name_nb_cldr"] or row["name_en_cldr"],
-            name_en=row["name_en_cldr"] or row["name_en_iso"],
+    nynorsk = {row["alpha2"]: row["name_nn"] for row in read_csv("countries_nn.csv")}
+    rows = []
+    for row in read_csv("countries.csv"):
+        name_nb = row["name_nb_cldr"] or row["name_en_cldr"]
+        rows.append(
+            Country(
+                iso2=row["alpha2"],
+                iso3=row["alpha3"],
+                name_nb=name_nb,
+                name_nn=nynorsk.get(row["alpha2"], name_nb),  # most are the same
+                name_en=row["name_en_cldr"] or row["name_en_iso"],
+            )
         )
-        for row in read_csv("countries.csv")
-    ]
+    return rows
 
 
 def vdem_records() -> list[dict[str, object]]:
@@ -180,7 +185,7 @@ def upsert_countries(countries: list[Country]) -> int:
         countries,
         update_conflicts=True,
         unique_fields=["iso2"],
-        update_fields=["iso3", "name_nb", "name_en"],
+        update_fields=["iso3", "name_nb", "name_nn", "name_en"],
     )
     return len(countries)
 

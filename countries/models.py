@@ -51,6 +51,12 @@ class Country(models.Model):
     iso2 = models.CharField(_("ISO alpha-2"), max_length=2, primary_key=True)
     iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
     name_nb = models.CharField(_("name (bokmål)"), max_length=100)
+    name_nn = models.CharField(
+        _("name (nynorsk)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Empty: the same as in bokmål."),
+    )
     name_en = models.CharField(_("name (English)"), max_length=100)
     tier = models.CharField(
         _("tier"), max_length=2, choices=Tier.choices, default=Tier.T0, db_index=True
@@ -88,6 +94,10 @@ class Country(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.name_nn = self.name_nn or self.name_nb  # most names are the same
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return f"/countries/{self.iso2}/"
 
@@ -98,7 +108,10 @@ class Country(models.Model):
     @staticmethod
     def name_field() -> str:
         """The column holding the name in the active language."""
-        return "name_en" if (get_language() or "nb").startswith("en") else "name_nb"
+        language = (get_language() or "nb").lower()
+        if language.startswith("en"):
+            return "name_en"
+        return "name_nn" if language.startswith("nn") else "name_nb"
 
     @property
     def tier_class(self) -> str:

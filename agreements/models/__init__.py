@@ -2,6 +2,7 @@
 
 from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.freshness import DataVersion
+from agreements.models.institution import InstitutionSettings
 from agreements.models.named_lists import (
     EntryAlias,
     NamedList,
@@ -17,6 +18,7 @@ __all__ = [
     "AgreementReminder",
     "DataVersion",
     "EntryAlias",
+    "InstitutionSettings",
     "NamedList",
     "NamedListEntry",
     "Partner",

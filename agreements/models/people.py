@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from agreements.models.institution import default_language
+
 
 class Unit(models.Model):
     """A faculty, department or group: a node in the institution's tree."""
@@ -48,6 +50,7 @@ class User(AbstractUser):
 
     class Language(models.TextChoices):
         NB = "nb", _("Norwegian bokmål")
+        NN = "nn", _("Norwegian nynorsk")
         EN = "en", _("English")
 
     unit = models.ForeignKey(
@@ -59,7 +62,10 @@ class User(AbstractUser):
         related_name="members",
     )
     language = models.CharField(
-        _("language"), max_length=5, choices=Language.choices, default=Language.NB
+        _("language"),
+        max_length=5,
+        choices=Language.choices,
+        default=default_language,
     )
 
     class Meta(AbstractUser.Meta):

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from agreements import exporting, importing, services, spreadsheet
@@ -28,7 +29,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filename(extension: str) -> str:
-    return f"agreements-{timezone.localdate().isoformat()}.{extension}"
+    """In the user's language: avtaler-2026-12-01.csv, avtalar-..., agreements-..."""
+    stem = pgettext("file name", "agreements")
+    return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
 
 
 @login_required

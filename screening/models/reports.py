@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class ReportQuerySet(models.QuerySet):
@@ -82,4 +84,10 @@ class Report(models.Model):
 
     @property
     def download_name(self) -> str:
-        return f"samarbeidssjekk-{self.kind}-{self.pk}.pdf"
+        """In the report's language, e.g. samarbeidssjekk-vurderingsrapport-12.pdf."""
+        with translation.override(self.language):
+            stem = {
+                self.Kind.SCREENING: pgettext("file name", "screening-report"),
+                self.Kind.SUMMARY: pgettext("file name", "risk-summary"),
+            }.get(self.kind, self.kind)
+        return f"samarbeidssjekk-{stem}-{self.pk}.pdf"

@@ -44,6 +44,7 @@ from screening.questionnaire.model import (
     Section,
     Text,
     level_index,
+    text_language,
     tr,
 )
 
@@ -74,6 +75,7 @@ __all__ = [
     "load_from_text",
     "required_questions",
     "research_areas",
+    "text_language",
     "tr",
     "validate_answer",
     "visible_keys",

@@ -1,11 +1,17 @@
 """The strict loader: YAML text -> Questionnaire, or a DefinitionError naming the
 key and the problem (unknown keys, missing references, cycles, missing
-translations, duplicate keys, points on unknown dimensions)."""
+translations, duplicate keys, points on unknown dimensions).
+
+Every text needs bokmål, nynorsk and English. A text may carry all three
+inline; a language added after a version was published comes from the overlay
+file beside it (`<id>-v<N>.<lang>.yaml`, see overlay.py), merged before the
+checks, so a text without nynorsk is refused either way."""
 
 from __future__ import annotations
 
 import csv
 import math
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -14,7 +20,7 @@ from typing import Any
 import yaml
 
 from screening import conditions
-from screening.questionnaire import checks
+from screening.questionnaire import checks, overlay
 from screening.questionnaire.checks import DefinitionError
 from screening.questionnaire.model import (
     LANGUAGES,
@@ -35,10 +41,11 @@ from screening.questionnaire.rules import RuleParsing, _list
 DEFINITIONS = Path(__file__).resolve().parents[1] / "questionnaires"
 RESEARCH_AREAS = Path(__file__).resolve().parents[2] / "fixtures" / "research_areas.csv"
 YNU_LABELS: dict[str, Text] = {
-    "yes": {"nb": "Ja", "en": "Yes"},
-    "no": {"nb": "Nei", "en": "No"},
-    "unknown": {"nb": "Vet ikke", "en": "Don't know"},
+    "yes": {"nb": "Ja", "nn": "Ja", "en": "Yes"},
+    "no": {"nb": "Nei", "nn": "Nei", "en": "No"},
+    "unknown": {"nb": "Vet ikke", "nn": "Veit ikkje", "en": "Don't know"},
 }
+DEFINITION_NAME = re.compile(r"^[a-z0-9_]+(-[a-z0-9_]+)*-v[0-9]+\.yaml$")
 
 
 TOP = {
@@ -57,7 +64,10 @@ OPTION = {"key", "label", "points", "gap", "routes", "mitigations", "tags", "rul
 
 
 def definition_files() -> list[Path]:
-    return sorted(DEFINITIONS.glob("*-v*.yaml"))
+    """The published definitions (not their overlays)."""
+    return sorted(
+        p for p in DEFINITIONS.glob("*-v*.yaml") if DEFINITION_NAME.match(p.name)
+    )
 
 
 @cache
@@ -66,7 +76,16 @@ def load(questionnaire_id: str, version: int) -> Questionnaire:
     path = DEFINITIONS / f"{questionnaire_id}-v{int(version)}.yaml"
     if not path.is_file():
         raise DefinitionError(f"no questionnaire {questionnaire_id!r} v{version}")
-    return load_from_text(path.read_text(encoding="utf-8"))
+    return load_file(path)
+
+
+def load_file(path: Path) -> Questionnaire:
+    """A definition file with its translation overlays."""
+    overlays = {
+        lang: side.read_text(encoding="utf-8")
+        for lang, side in overlay.files_beside(path, LANGUAGES).items()
+    }
+    return load_from_text(path.read_text(encoding="utf-8"), overlays)
 
 
 @cache
@@ -78,21 +97,28 @@ def research_areas() -> tuple[Option, ...]:
     return tuple(
         Option(
             key=row["key"],
-            label={"nb": row["label_nb"], "en": row["label_en"]},
+            label={lang: row[f"label_{lang}"] for lang in LANGUAGES},
             tags=(row["sensitivity"],),
         )
         for row in rows
     )
 
 
-def load_from_text(text: str) -> Questionnaire:
-    """Parse and check a definition; raises DefinitionError on any problem."""
+def load_from_text(
+    text: str, overlays: Mapping[str, str] | None = None
+) -> Questionnaire:
+    """Parse and check a definition, with `overlays` ({language: overlay YAML})
+    merged in first; raises DefinitionError on any problem."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise DefinitionError(f"not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise DefinitionError("the definition must be a mapping")
+    for lang, overlay_text in (overlays or {}).items():
+        if lang not in LANGUAGES:
+            raise DefinitionError(f"overlay for unknown language {lang!r}")
+        overlay.merge(raw, overlay.parse(overlay_text, f"{lang} overlay"), lang)
     return _Builder(raw).build()
 
 
@@ -117,7 +143,7 @@ class _Builder(RuleParsing):
         if data is None and optional:
             return {}
         if not isinstance(data, dict):
-            self.fail(f"{where}: needs a text in both nb and en")
+            self.fail(f"{where}: needs a text in {', '.join(LANGUAGES)}")
         assert isinstance(data, dict)
         for lang in LANGUAGES:
             if not isinstance(data.get(lang), str) or not data[lang].strip():

@@ -11,21 +11,31 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-Text = Mapping[str, str]  # {"nb": "...", "en": "..."}
+Text = Mapping[str, str]  # {"nb": "...", "nn": "...", "en": "..."}
 Condition = Mapping[str, Any]  # the small condition language, see conditions.py
 Points = Mapping[str, int]  # {"SEC": 3, "EXP": 2}
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")  # bokmål, nynorsk, English
 LEVELS = ("low", "medium", "high", "very_high")
 QUESTION_TYPES = ("ynu", "choice", "multi", "text", "date", "country", "partner")
 YNU_VALUES = ("yes", "no", "unknown")
 
 
 def tr(text: Text | None, lang: str) -> str:
-    """Pick the text in `lang` ("nb" or "en"), falling back to bokmål, then English."""
+    """Pick the text in `lang` ("nb", "nn" or "en"), falling back to bokmål, then
+    English (a result stored before nynorsk existed has no "nn" lines)."""
     if not text:
         return ""
     return text.get(lang) or text.get("nb") or text.get("en") or ""
+
+
+def text_language(code: str | None) -> str:
+    """The questionnaire language for a Django language code ("nn-no" -> "nn");
+    bokmål for anything else that is not English."""
+    code = (code or "nb").lower()
+    if code.startswith("en"):
+        return "en"
+    return "nn" if code.startswith("nn") else "nb"
 
 
 def level_index(level: str) -> int:

@@ -1,7 +1,7 @@
 """The data of one screening report, read from the stored result (never re-scored).
 
-The result JSON (`screening.scoring`) is self-contained: texts in both
-languages, ledger lines with their sources. Here we pick the language, group
+The result JSON (`screening.scoring`) is self-contained: texts in every
+language, ledger lines with their sources. Here we pick the language, group
 the ledger by dimension and join the mitigation plan to its items.
 """
 
@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models.named_lists import PartnerMatch
 from countries.labels import VALUE_LABELS
 from screening.models import Screening, Transition
+from screening.questionnaire.model import text_language
 from screening.reports import labels
 from screening.reports.dimensions import DIMENSIONS
-from screening.scoring.result import plain_explanation
+from screening.scoring.result import pick, plain_explanation
 
 REFLECTION = "collab.reflection"
 SOURCE_ORDER = {"answer": 0, "country": 1, "partner": 2, "matrix": 3, "trigger": 4}
@@ -25,12 +26,12 @@ SOURCE_ORDER = {"answer": 0, "country": 1, "partner": 2, "matrix": 3, "trigger":
 
 def tr(text: Any, lang: str) -> str:
     if isinstance(text, dict):
-        return text.get(lang) or text.get("en") or text.get("nb") or ""
+        return pick(text, lang)
     return str(text or "")
 
 
 def build(screening: Screening) -> dict[str, Any]:
-    lang = "en" if (get_language() or "nb").startswith("en") else "nb"
+    lang = text_language(get_language())
     screening = (
         Screening.objects.select_related("partner", "country", "unit", "owner")
         .prefetch_related("partner__aliases")

@@ -12,6 +12,7 @@ from screening.questionnaire import (
     required_questions,
 )
 from screening.questionnaire.model import (
+    LANGUAGES,
     LEVELS,
     FlagRule,
     Option,
@@ -24,6 +25,33 @@ from screening.questionnaire.model import (
 from screening.scoring.result import Contribution, DimensionResult, Item, Result
 
 ARROW = "\u2192"
+# The few words of a ledger line that are not questionnaire text, per language.
+WORDS: dict[str, dict[str, str]] = {
+    "nb": {
+        "answer": "svar",
+        "unknown": " (vet ikke: halv vekt)",
+        "at_least": "minst",
+        "cap": "tak",
+        "of": "av",
+        "matrix": "Forskningens sensitivitet S={s} og aktørrisiko A={a} (matrisen)",
+    },
+    "nn": {
+        "answer": "svar",
+        "unknown": " (veit ikkje: halv vekt)",
+        "at_least": "minst",
+        "cap": "tak",
+        "of": "av",
+        "matrix": "Sensitiviteten til forskinga S={s} og aktørrisiko A={a} (matrisa)",
+    },
+    "en": {
+        "answer": "answer",
+        "unknown": " (don't know: half weight)",
+        "at_least": "at least",
+        "cap": "cap",
+        "of": "of",
+        "matrix": "Research sensitivity S={s} and actor risk A={a} (the matrix)",
+    },
+}
 
 
 def score(
@@ -149,12 +177,11 @@ class _Work:
     def _answer_line(
         self, question: Question, option: Option, dim: str, points: int
     ) -> Contribution:
-        note = {"nb": " (vet ikke: halv vekt)", "en": " (don't know: half weight)"}
         explanation = {
-            lang: f"{tr(question.text, lang)} ({'svar' if lang == 'nb' else 'answer'}: "
-            f"{tr(option.label, lang)}){note[lang] if option.gap else ''} "
+            lang: f"{tr(question.text, lang)} ({WORDS[lang]['answer']}: "
+            f"{tr(option.label, lang)}){WORDS[lang]['unknown'] if option.gap else ''} "
             f"{_pts(points, dim)}"
-            for lang in ("nb", "en")
+            for lang in LANGUAGES
         }
         return Contribution(
             dimension=dim,
@@ -199,7 +226,7 @@ class _Work:
     def _fact_lines(
         self, source: str, rule: FlagRule, fact: Fact, subject: str, partner: str
     ) -> list[Contribution]:
-        edition = fact.edition or fact.checked  # an ISO date reads in both languages
+        edition = fact.edition or fact.checked  # an ISO date reads in every language
         cited = ", ".join(x for x in (fact.source, edition) if x)
         detail = f": {fact.detail}" if fact.detail else ""
         self.recommend((), (), f"{source}.{rule.flag}={rule.value}")
@@ -215,7 +242,7 @@ class _Work:
                 explanation={
                     lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
                     f"{_pts(points, dim)}"
-                    for lang in ("nb", "en")
+                    for lang in LANGUAGES
                 },
                 fact_source=fact.source,
                 fact_edition=edition,
@@ -241,10 +268,9 @@ class _Work:
                 points=0,
                 rule=key,
                 explanation={
-                    lang: f"{tr(text, lang)} {ARROW} "
-                    f"{'minst' if lang == 'nb' else 'at least'} "
+                    lang: f"{tr(text, lang)} {ARROW} {WORDS[lang]['at_least']} "
                     f"{self.q.level_name(level, lang)} {dim}"
-                    for lang in ("nb", "en")
+                    for lang in LANGUAGES
                 },
             )
         )
@@ -253,10 +279,7 @@ class _Work:
         level = self.q.matrix[s][a]
         if level == "low":
             return
-        text = {
-            "nb": f"Forskningens sensitivitet S={s} og aktørrisiko A={a} (matrisen)",
-            "en": f"Research sensitivity S={s} and actor risk A={a} (the matrix)",
-        }
+        text = {lang: WORDS[lang]["matrix"].format(s=s, a=a) for lang in LANGUAGES}
         for dim in self.q.matrix_dimensions:
             self.floor(dim, level, f"MATRIX-S{s}A{a}", text, "matrix")
 
@@ -269,7 +292,7 @@ class _Work:
             self.fired.append(
                 Item(t.key, t.name, {"routes": list(t.routes), "ref": t.ref})
             )
-            text = {lang: f"{t.key} {tr(t.name, lang)}" for lang in ("nb", "en")}
+            text = {lang: f"{t.key} {tr(t.name, lang)}" for lang in LANGUAGES}
             for dim, level in t.floors.items():
                 self.floor(dim, level, t.key, text, "trigger")
             if t.overall_floor and level_index(t.overall_floor) > level_index(
@@ -338,9 +361,9 @@ def _cap(lines: list[Contribution], cap: int | None) -> list[Contribution]:
         if points == line.points:
             out.append(line)
             continue
-        note = {"nb": f" (tak {cap}: {points} av", "en": f" (cap {cap}: {points} of"}
         explanation = {
-            lang: f"{text}{note[lang]} {line.points})"
+            lang: f"{text} ({WORDS[lang]['cap']} {cap}: {points} "
+            f"{WORDS[lang]['of']} {line.points})"
             for lang, text in line.explanation.items()
         }
         out.append(

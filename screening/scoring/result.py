@@ -148,7 +148,19 @@ class Result:
         )
 
 
-POINT_WORDS = {"nb": ("poeng", "poeng"), "en": ("point", "points")}
+POINT_WORDS = {
+    "nb": ("poeng", "poeng"),
+    "nn": ("poeng", "poeng"),
+    "en": ("point", "points"),
+}
+
+
+def pick(text: Mapping[str, str], lang: str) -> str:
+    """A stored text in `lang`. A result stored before nynorsk existed has no
+    "nn": nynorsk readers get the bokmål, the others English, then bokmål."""
+    if lang == "nn":
+        return text.get("nn") or text.get("nb") or text.get("en") or ""
+    return text.get(lang) or text.get("en") or text.get("nb") or ""
 
 
 def plain_explanation(line: Mapping[str, Any], lang: str) -> str:
@@ -160,7 +172,7 @@ def plain_explanation(line: Mapping[str, Any], lang: str) -> str:
     """
     text = line.get("explanation") or {}
     if isinstance(text, Mapping):
-        text = text.get(lang) or text.get("en") or text.get("nb") or ""
+        text = pick(text, lang)
     dim = re.escape(str(line.get("dimension", "")))
     if not dim:
         return str(text)

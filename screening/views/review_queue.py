@@ -59,6 +59,7 @@ ROW_FIELDS = (
     "owner__last_name",
     "partner__name",
     "country__name_nb",
+    "country__name_nn",
     "country__name_en",
     "unit__name",
 )

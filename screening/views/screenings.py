@@ -31,7 +31,8 @@ PAGE_SIZE = 25
 
 
 def lang() -> str:
-    return "en" if (get_language() or "nb").startswith("en") else "nb"
+    """The questionnaire language of the request: "nb", "nn" or "en"."""
+    return qn.text_language(get_language())
 
 
 @login_required

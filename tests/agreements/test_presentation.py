@@ -73,7 +73,7 @@ def test_tier_legend_is_in_english_on_the_english_page(client_for, researcher):
 def test_sort_options_read_in_the_page_language(client_for, contact_point, agreement):
     client = client_for(contact_point)
     text = client.get("/agreements/").text
-    assert "Slutt (synkende)" in text
+    assert "Slutt (omvendt rekkefølge)" in text
     assert "(descending)" not in text
     client.cookies["django_language"] = "en"
     text = client.get("/agreements/").text

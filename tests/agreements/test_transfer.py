@@ -227,3 +227,18 @@ def test_a_broken_csv_gets_a_message_not_a_500(client_for, contact_point, conten
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert Agreement.objects.count() == 0
+
+
+def test_a_nynorsk_export_has_nynorsk_headers_and_file_name_and_imports_again(
+    client_for, sweden
+):
+    contact_point = f.contact_point(language="nn")
+    f.AgreementFactory(title="Optikk", partners=[f.PartnerFactory(country=sweden)])
+    client = client_for(contact_point)
+    exported = client.get("/agreements/export.csv")
+    assert 'filename="avtalar-' in exported["Content-Disposition"]
+    header = exported.content.decode().splitlines()[0].lstrip("\ufeff")
+    assert header.startswith("ID,Tittel,Partnarar,Land,Eining")
+    upload(client, "avtalar.csv", exported.content)
+    assert client.post("/agreements/import/confirm/").status_code == 302
+    assert Agreement.objects.filter(title="Optikk").count() == 1

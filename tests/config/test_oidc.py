@@ -103,3 +103,34 @@ def test_an_unreachable_groups_api_means_no_roles_not_a_failed_login(backend):
         oidc.requests, "get", side_effect=oidc.requests.ConnectionError("down")
     ):
         assert backend.fetch_affiliations("token") == set()
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ({"locale": "nn"}, "nn"),
+        ({"locale": "nn-NO"}, "nn"),
+        ({"preferredLanguage": "no-NN"}, "nn"),
+        ({"preferredLanguage": "nb"}, "nb"),
+        ({"preferredLanguage": "no"}, "nb"),
+        ({"locale": "en-GB"}, "en"),
+    ],
+)
+def test_feides_preferred_language_sets_a_new_users_language(backend, claim, expected):
+    user = backend.create_user({**CLAIMS, **claim})
+    assert User.objects.get(pk=user.pk).language == expected
+
+
+def test_without_a_language_claim_a_new_user_gets_the_institutions_language(backend):
+    from agreements.models import InstitutionSettings
+
+    InstitutionSettings(default_language="nn").save()
+    user = backend.create_user({**CLAIMS, "locale": "de"})
+    assert User.objects.get(pk=user.pk).language == "nn"
+
+
+def test_a_later_login_keeps_the_language_the_user_chose_in_the_app(backend):
+    user = factories.researcher(username="ola.nordmann@uio.no", language="en")
+    backend.update_user(user, {**CLAIMS, "locale": "nn"})
+    user.refresh_from_db()
+    assert user.language == "en"

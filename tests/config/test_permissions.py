@@ -13,6 +13,8 @@ ROLES = ["anonymous", "researcher", "contact", "export", "leader", "admin"]
 MATRIX = [
     ("/", [302, 200, 200, 200, 200, 200]),
     ("/sources/", [200] * 6),
+    ("/settings/", [302, 403, 200, 403, 403, 200]),
+    ("/admin/agreements/institutionsettings/", [302, 302, 302, 302, 302, 200]),
     ("/admin/", [302, 302, 302, 302, 302, 200]),
     ("/admin/agreements/user/", [302, 302, 302, 302, 302, 200]),
 ]

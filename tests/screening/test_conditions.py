@@ -177,10 +177,10 @@ def test_visible_keys_are_those_of_the_clean_answers_when_a_dropped_one_returns(
     yes_no = "type: ynu, risk: 'yes', points: {SEC: 1}"
     q = questionnaire.load_from_text(
         definition(
-            f"      - {{key: a.z, {yes_no}, text: {{nb: Z, en: Z}}}}\n"
-            f"      - {{key: a.y, {yes_no}, text: {{nb: Y, en: Y}}, show_if: {{q: a.z, in: ['yes']}}}}\n"
-            f"      - {{key: a.x, {yes_no}, text: {{nb: X, en: X}}, show_if: {{not: {{answered: a.y}}}}}}\n"
-            f"      - {{key: a.w, {yes_no}, text: {{nb: W, en: W}}, show_if: {{not: {{answered: a.x}}}}}}\n"
+            f"      - {{key: a.z, {yes_no}, text: {{nb: Z, nn: Z, en: Z}}}}\n"
+            f"      - {{key: a.y, {yes_no}, text: {{nb: Y, nn: Y, en: Y}}, show_if: {{q: a.z, in: ['yes']}}}}\n"
+            f"      - {{key: a.x, {yes_no}, text: {{nb: X, nn: X, en: X}}, show_if: {{not: {{answered: a.y}}}}}}\n"
+            f"      - {{key: a.w, {yes_no}, text: {{nb: W, nn: W, en: W}}, show_if: {{not: {{answered: a.x}}}}}}\n"
         )
     )
     given = {"a.z": "no", "a.y": "yes", "a.x": "yes", "a.w": "yes"}

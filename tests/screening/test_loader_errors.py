@@ -10,14 +10,14 @@ from screening.questionnaire import DefinitionError, load_from_text
 HEAD = """
 id: t
 version: 1
-title: {nb: T, en: T}
+title: {nb: T, nn: T, en: T}
 levels:
-  - {key: low, name: {nb: lav, en: low}}
-  - {key: medium, name: {nb: middels, en: medium}}
-  - {key: high, name: {nb: høy, en: high}}
-  - {key: very_high, name: {nb: svært høy, en: very high}}
+  - {key: low, name: {nb: lav, nn: lav, en: low}}
+  - {key: medium, name: {nb: middels, nn: middels, en: medium}}
+  - {key: high, name: {nb: høy, nn: høy, en: high}}
+  - {key: very_high, name: {nb: svært høy, nn: svært høy, en: very high}}
 dimensions:
-  - {key: SEC, name: {nb: Sikkerhet, en: Security}}
+  - {key: SEC, name: {nb: Sikkerhet, nn: Sikkerhet, en: Security}}
 bands: [{min: 0, level: low}, {min: 5, level: medium}]
 matrix:
   dimensions: [SEC]
@@ -26,11 +26,11 @@ matrix:
 
 
 def definition(questions, extra=""):
-    return f"{HEAD}{extra}\nsections:\n  - key: s\n    title: {{nb: S, en: S}}\n    questions:\n{questions}"
+    return f"{HEAD}{extra}\nsections:\n  - key: s\n    title: {{nb: S, nn: S, en: S}}\n    questions:\n{questions}"
 
 
-GOOD = """      - {key: a.one, type: ynu, risk: "yes", points: {SEC: 2}, text: {nb: En, en: One}}
-      - {key: a.two, type: ynu, text: {nb: To, en: Two}, show_if: {q: a.one, in: ["yes"]}}
+GOOD = """      - {key: a.one, type: ynu, risk: "yes", points: {SEC: 2}, text: {nb: En, nn: En, en: One}}
+      - {key: a.two, type: ynu, text: {nb: To, nn: To, en: Two}, show_if: {q: a.one, in: ["yes"]}}
 """
 
 
@@ -48,12 +48,13 @@ def test_a_good_definition_loads():
         (definition(GOOD.replace("key: a.two", "key: a.one")), "question 'a.one': duplicate key"),
         (definition(GOOD.replace("{SEC: 2}", "{MOOD: 2}")), "points on unknown dimension 'MOOD'"),
         (definition(GOOD.replace("en: One", "xx: One")), "question 'a.one' text: missing the en text"),
+        (definition(GOOD.replace("nn: En, ", "")), "question 'a.one' text: missing the nn text"),
         (definition(GOOD.replace("type: ynu, risk", "type: essay, risk")), "question 'a.one': unknown type 'essay'"),
         (definition(GOOD.replace("show_if: {q: a.one", "show_if: {when: a.one")), "question 'a.two' show_if: unknown condition operator(s) ['when']"),
         (definition(GOOD, "mood: happy\n"), "definition: unknown key(s) mood"),
         (definition(GOOD.replace("text: {nb: En", "show_if: {q: a.two, in: [\"no\"]}, text: {nb: En")), "show_if cycle a.one -> a.two -> a.one"),
-        (definition("      - {key: c.one, type: choice, text: {nb: C, en: C}, options: [{key: x, label: {nb: X}}]}\n"), "question 'c.one' option 'x' label: missing the en text"),
-        (definition("      - {key: c.one, type: choice, text: {nb: C, en: C}, routes: [R-NOPE], options: [{key: x, label: {nb: X, en: X}, points: {SEC: 1}}]}\n"), "question 'c.one': unknown route 'R-NOPE'"),
+        (definition("      - {key: c.one, type: choice, text: {nb: C, nn: C, en: C}, options: [{key: x, label: {nb: X, nn: X}}]}\n"), "question 'c.one' option 'x' label: missing the en text"),
+        (definition("      - {key: c.one, type: choice, text: {nb: C, nn: C, en: C}, routes: [R-NOPE], options: [{key: x, label: {nb: X, nn: X, en: X}, points: {SEC: 1}}]}\n"), "question 'c.one': unknown route 'R-NOPE'"),
         (definition(GOOD.replace('show_if: {q: a.one, in: ["yes"]}', 'show_if: {level: SEC, gte: high}')), "levels and triggers are only known after scoring"),
         ("id: [", "not valid YAML"),
     ],

@@ -84,6 +84,24 @@ def test_decision_mails_owner_and_co_authors_in_their_language(
     assert "Report every year" in norwegian.body
 
 
+def test_a_nynorsk_reader_gets_the_decision_in_nynorsk(
+    contact_point, django_capture_on_commit_callbacks, mailoutbox
+):
+    owner = factories.researcher(email="eigar@example.no", language="nn")
+    screening = submitted(owner)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        reviews.approve_with_conditions(
+            screening, by=contact_point, conditions="Rapport kvart år"
+        )
+    (mail,) = mailoutbox
+    assert "Godkjend med vilkår" in mail.subject
+    assert "har teke ei avgjerd om vurderinga di" in mail.body
+    html = mail.alternatives[0][0]
+    assert "Ikkje svar på henne" in html
+    assert 'lang="nn"' in html
+
+
 def test_a_refused_decision_sends_nothing(
     contact_point, django_capture_on_commit_callbacks, mailoutbox
 ):

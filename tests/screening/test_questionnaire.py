@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from screening import conditions, questionnaire, scoring
-from screening.questionnaire.loader import RESEARCH_AREAS
+from screening.questionnaire.loader import RESEARCH_AREAS, load_file
 from tests.screening.answers import EEA, Q, answers
 
 PURE = [
@@ -21,7 +21,7 @@ PURE = [
 
 @pytest.mark.parametrize("path", questionnaire.definition_files(), ids=lambda p: p.name)
 def test_every_definition_loads(path):
-    q = questionnaire.load_from_text(path.read_text(encoding="utf-8"))
+    q = load_file(path)
     assert path.name == f"{q.id}-v{q.version}.yaml"
     assert [s.key for s in q.sections][:2] == ["case", "collab"]
 
@@ -40,11 +40,13 @@ def test_current_definition_holds_sections_0_to_10_and_the_rules():
     assert "DEKSA" in Q.notes["export_control"]["en"]
 
 
-def test_research_area_vocabulary_is_tagged_and_bilingual():
+def test_research_area_vocabulary_is_tagged_and_in_every_language():
     with RESEARCH_AREAS.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["sensitivity"] for r in rows} == {"low", "medium", "high"}
-    assert all(r["label_nb"] and r["label_en"] and r["source"] for r in rows)
+    assert all(
+        r["label_nb"] and r["label_nn"] and r["label_en"] and r["source"] for r in rows
+    )
     assert len(Q.question("research.area").options) == len(rows)
 
 
