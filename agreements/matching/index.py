@@ -49,6 +49,7 @@ _FUZZY_CUTOFF = 80
 _FUZZY_KNOWN_CUTOFF = 86  # a word on the lists meets only its close variants
 _FUZZY_MIN_LENGTH = 6  # rapidfuzz ratio for two words to count as the same word
 _ORG_WEIGHT = 0.7
+_SIMILAR_CACHE_SIZE = 50_000
 _SHORTLIST = 60  # variants scored in full per query form
 _PLACE_EXTRA = 1.0  # a city only one of the names has counts twice
 _OTHER_KIND = 0.75  # the names state different kinds of organisation
@@ -197,6 +198,8 @@ class MatchIndex:
         Known words meet their spelling variants too ("Defence", "Defense")."""
         if tok in self._similar_cache:
             return self._similar_cache[tok]
+        if len(self._similar_cache) > _SIMILAR_CACHE_SIZE:  # a long-lived worker
+            self._similar_cache.clear()
         known = tok in self._postings
         similar = {tok: 1.0} if known else {}
         for form in (tok,) if tok.isdigit() else stems(tok) or (tok,):

@@ -214,8 +214,10 @@ def logic_v2() -> Search:
         for i, e in enumerate(seeded_entries())
     ]
 
+    queries = iter(range(10**9))
+
     def search(name: str, country: str) -> list[tuple[str, float]]:
-        query = entity("q", name, (), country)
+        query = entity(f"q{next(queries)}", name, (), country)  # ids are cache keys
         scored = [(n, algorithm.compare(query, e, config).score) for n, e in entries]
         return sorted(scored, key=lambda pair: -pair[1])
 
