@@ -167,6 +167,7 @@ _add(
     "tekhnologiy",
 )
 _add("engineering", "eng", "engg", "inzhenernyy", "gongcheng")
+_add("sciences engineering", "ligong")  # 理工: "Beijing Ligong" is BIT
 _add("research", "res", "issledovatelskiy", "issledovaniy")
 _add("scientific research", "nauchnoissledovatelskiy", "niii", "nii")
 _add("scientific", "nauchnyy", "nauchno")
