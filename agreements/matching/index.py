@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from agreements.matching.normalise import (
     COUNTRY_WORDS,
     ORG_TYPES,
+    WEAK_TOKENS,
     hyphen_compounds,
     implied_countries,
     initials,
@@ -347,6 +348,9 @@ _NAMED_AFTER = re.compile(r"\s+named after\b.*$", re.IGNORECASE)
 
 def _shorter(name: str) -> str:
     """The name without a Russian legal form or a "named after ..." tail."""
+    low = name.lower()
+    if not low.startswith(("federal", "joint")) and "named after" not in low:
+        return name
     return _NAMED_AFTER.sub("", _LEGAL_FORM.sub("", name)).strip(" ,")
 
 
@@ -369,4 +373,4 @@ def _kind_factor(query: frozenset[str], entry: frozenset[str]) -> float:
 
 def _core(toks: tuple[str, ...]) -> str:
     """The distinctive words: without organisation types and country words."""
-    return " ".join(t for t in toks if t not in ORG_TYPES | COUNTRY_WORDS)
+    return " ".join(t for t in toks if t not in WEAK_TOKENS)
