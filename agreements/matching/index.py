@@ -6,7 +6,13 @@ are normalised up front), then search it with one name at a time. The score
 weighted by how rare they are on the lists, so "Harbin" or "University" count
 for less than "Engineering" or "Normal") blended with a character-based
 similarity from rapidfuzz; acronyms match aliases and generated initials.
-Thresholds follow yente: candidates from 0.50, probable from 0.70.
+Each query is searched in several forms (variants.py: without a trailing
+place, a note in brackets or a PLA/IRGC owner) and the best score per entry
+kept. Names that state different kinds of organisation, a city only one of
+them has, or another country than the entry's, score lower. Only the variants
+sharing the most weight with a query are scored in full, so a search stays
+fast against thousands of entries. Thresholds follow yente: candidates from
+0.50, probable from 0.70.
 """
 
 from __future__ import annotations
