@@ -145,9 +145,7 @@ def test_the_entry_page_marks_the_projects_names_as_not_the_publishers(
     assert "ikke av listens utgiver" in text
 
 
-def test_a_process_builds_the_matcher_at_start_not_in_the_first_query(
-    hit, monkeypatch
-):
+def test_a_process_builds_the_matcher_at_start_not_in_the_first_query(hit, monkeypatch):
     named_lists.preload_index()
 
     def rebuild():
