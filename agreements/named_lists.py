@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime
+import logging
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -38,6 +39,8 @@ from agreements.models import (
 )
 
 __all__ = ["ListFileError"]
+
+logger = logging.getLogger(__name__)
 
 CC_BY_NC = "CC BY-NC 4.0"
 OPENSANCTIONS_NOTE = (
@@ -269,6 +272,18 @@ def current_index() -> MatchIndex:
     if _cached is None or _cached[0] != signature:
         _cached = (signature, build_index())
     return _cached[1]
+
+
+def preload_index() -> None:
+    """Build the matcher when a web or worker process starts (config/wsgi.py,
+    Celery's worker_process_init), so that the first screening query does not
+    wait for it. A database not yet migrated is no reason to fail to start."""
+    try:
+        current_index()
+    except DatabaseError as error:
+        logger.warning("Named-list index not preloaded: %s", error)
+    finally:
+        connections.close_all()  # the request cycle opens its own
 
 
 def check_name(

@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from celery import Celery
-from celery.signals import task_failure
+from celery.signals import task_failure, worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -61,3 +61,11 @@ def log_task_failure(
             "task_kwargs": keywords,
         },
     )
+
+
+@worker_process_init.connect
+def _preload_matcher(**kwargs: object) -> None:
+    """Each worker process builds the named-list matcher before its first task."""
+    from agreements.named_lists import preload_index
+
+    preload_index()

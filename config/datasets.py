@@ -123,6 +123,19 @@ DATASETS = (
         "use": _("Research-area vocabulary for export control triage."),
     },
     {
+        "file": "named_list_aliases.csv",
+        "title": _("Native-script names of listed institutions"),
+        "publisher": "Samarbeidssjekk",
+        "edition": "2026-12-02",
+        "licence": "AGPL-3.0-or-later",
+        "url": "https://www.wikipedia.org/",
+        "use": _(
+            "Aliases the project adds to named-list entries: the institution's own "
+            "name in Chinese, Russian, Persian or Arabic script, shown as added by "
+            "the project and not by the list's publisher."
+        ),
+    },
+    {
         "file": "research_areas.csv",
         "title": _("Research-area vocabulary"),
         "publisher": "Samarbeidssjekk",

@@ -6,7 +6,13 @@ are normalised up front), then search it with one name at a time. The score
 weighted by how rare they are on the lists, so "Harbin" or "University" count
 for less than "Engineering" or "Normal") blended with a character-based
 similarity from rapidfuzz; acronyms match aliases and generated initials.
-Thresholds follow yente: candidates from 0.50, probable from 0.70.
+Each query is searched in several forms (variants.py: without a trailing
+place, a note in brackets or a PLA/IRGC owner) and the best score per entry
+kept. Names that state different kinds of organisation, a city only one of
+them has, or another country than the entry's, score lower. Only the variants
+sharing the most weight with a query are scored in full, so a search stays
+fast against thousands of entries. Thresholds follow yente: candidates from
+0.50, probable from 0.70.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from rapidfuzz import fuzz, process
 from agreements.matching.normalise import (
     COUNTRY_WORDS,
     ORG_TYPES,
+    WEAK_TOKENS,
     hyphen_compounds,
     implied_countries,
     initials,
@@ -49,6 +56,7 @@ _FUZZY_CUTOFF = 80
 _FUZZY_KNOWN_CUTOFF = 86  # a word on the lists meets only its close variants
 _FUZZY_MIN_LENGTH = 6  # rapidfuzz ratio for two words to count as the same word
 _ORG_WEIGHT = 0.7
+_SIMILAR_CACHE_SIZE = 50_000
 _SHORTLIST = 60  # variants scored in full per query form
 _PLACE_EXTRA = 1.0  # a city only one of the names has counts twice
 _OTHER_KIND = 0.75  # the names state different kinds of organisation
@@ -197,6 +205,8 @@ class MatchIndex:
         Known words meet their spelling variants too ("Defence", "Defense")."""
         if tok in self._similar_cache:
             return self._similar_cache[tok]
+        if len(self._similar_cache) > _SIMILAR_CACHE_SIZE:  # a long-lived worker
+            self._similar_cache.clear()
         known = tok in self._postings
         similar = {tok: 1.0} if known else {}
         for form in (tok,) if tok.isdigit() else stems(tok) or (tok,):
@@ -344,6 +354,9 @@ _NAMED_AFTER = re.compile(r"\s+named after\b.*$", re.IGNORECASE)
 
 def _shorter(name: str) -> str:
     """The name without a Russian legal form or a "named after ..." tail."""
+    low = name.lower()
+    if not low.startswith(("federal", "joint")) and "named after" not in low:
+        return name
     return _NAMED_AFTER.sub("", _LEGAL_FORM.sub("", name)).strip(" ,")
 
 
@@ -366,4 +379,4 @@ def _kind_factor(query: frozenset[str], entry: frozenset[str]) -> float:
 
 def _core(toks: tuple[str, ...]) -> str:
     """The distinctive words: without organisation types and country words."""
-    return " ".join(t for t in toks if t not in ORG_TYPES | COUNTRY_WORDS)
+    return " ".join(t for t in toks if t not in WEAK_TOKENS)

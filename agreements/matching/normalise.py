@@ -167,6 +167,7 @@ _add(
     "tekhnologiy",
 )
 _add("engineering", "eng", "engg", "inzhenernyy", "gongcheng")
+_add("sciences engineering", "ligong")  # 理工: "Beijing Ligong" is BIT
 _add("research", "res", "issledovatelskiy", "issledovaniy")
 _add("scientific research", "nauchnoissledovatelskiy", "niii", "nii")
 _add("scientific", "nauchnyy", "nauchno")
@@ -270,6 +271,9 @@ def _raw_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in _NON_WORD.split(text) if t)
 
 
+_MERGE_MAX_FIRST = 7
+
+
 def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Canonical tokens of a name. Adjacent words whose concatenation is a known
     token ("jiao tong" -> "jiaotong", "bei jing" -> "beijing") are merged."""
@@ -278,7 +282,9 @@ def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ..
     result: list[str] = []
     i = 0
     while i < count:
-        for size in (3, 2) if i + 1 < count else ():
+        # merged words are short: "jiao tong", "amir kabir", "sankt peterburgskiy"
+        short = i + 1 < count and len(words[i]) <= _MERGE_MAX_FIRST
+        for size in (3, 2) if short else ():
             if i + size > count:
                 continue
             chunk = "".join(words[i : i + size])
@@ -295,6 +301,8 @@ def tokens(name: str, merge_with: frozenset[str] = frozenset()) -> tuple[str, ..
 
 def hyphen_compounds(name: str) -> set[str]:
     """Hyphenated words joined: "Sun Yat-sen" -> {"yatsen"}."""
+    if "-" not in name:
+        return set()
     text = _APOSTROPHES.sub("", ascii_fold(name))
     return {
         re.sub(r"[^a-z0-9]", "", m)

@@ -57,6 +57,7 @@ HAN_WORDS |= {
     "航空": "aeronautics",
     "航天": "astronautics",
     "科学技术": "science technology",
+    "理工": "science engineering",
     "科技": "science technology",
     "电子": "electronic",
     "邮电": "posts telecommunications",

@@ -156,9 +156,11 @@ def accuracy(search: Search, cases: list[dict[str, str]]) -> dict[str, float]:
     same = _same_organisation(seeded_entries())
     found, missed, crowded = 0, 0, 0
     alarms = {"unlisted": 0, "namesake": 0}
-    started = time.perf_counter()
+    searching = 0.0
     for case in cases:
+        started = time.perf_counter()
         matches = search(case["query"], case["country"])
+        searching += time.perf_counter() - started
         top = matches[0][1] if matches else 0.0
         if not case["expected"]:
             alarms[case["kind"]] += top >= PROBABLE
@@ -170,7 +172,7 @@ def accuracy(search: Search, cases: list[dict[str, str]]) -> dict[str, float]:
             crowded += any(not same(n, case["expected"]) for n in others)
         else:
             missed += 1
-    ms = (time.perf_counter() - started) * 1000 / len(cases)
+    ms = searching * 1000 / len(cases)
     counts = {k: sum(c["kind"] == k for c in cases) for k in alarms}
     return {
         "recall": found / (found + missed),
@@ -214,8 +216,10 @@ def logic_v2() -> Search:
         for i, e in enumerate(seeded_entries())
     ]
 
+    queries = iter(range(10**9))
+
     def search(name: str, country: str) -> list[tuple[str, float]]:
-        query = entity("q", name, (), country)
+        query = entity(f"q{next(queries)}", name, (), country)  # ids are cache keys
         scored = [(n, algorithm.compare(query, e, config).score) for n, e in entries]
         return sorted(scored, key=lambda pair: -pair[1])
 

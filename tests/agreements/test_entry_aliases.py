@@ -143,3 +143,13 @@ def test_the_entry_page_marks_the_projects_names_as_not_the_publishers(
     assert "哈尔滨工业大学" in text
     assert "Lagt til av prosjektet" in text
     assert "ikke av listens utgiver" in text
+
+
+def test_a_process_builds_the_matcher_at_start_not_in_the_first_query(hit, monkeypatch):
+    named_lists.preload_index()
+
+    def rebuild():
+        raise AssertionError("the first query rebuilt the index")
+
+    monkeypatch.setattr(named_lists, "build_index", rebuild)
+    assert named_lists.check_name("哈尔滨工业大学")[0].entry == hit

@@ -132,6 +132,7 @@ def test_recall_false_alarms_and_crowding_meet_the_targets(index, capsys):
         )
     assert recall >= 0.97, missed
     assert alarms["unlisted"] == []
+    assert candidates["unlisted"] == []  # not even a candidate for the contact point
     assert namesake_rate <= 0.01, alarms["namesake"]
     assert crowding <= 0.02, crowded
 

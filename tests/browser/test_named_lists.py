@@ -63,3 +63,24 @@ def test_contact_point_confirms_one_candidate_and_dismisses_another(browse):
         browse.base_url + "/partners/check/?name=Harbin+Inst.+of+Technology&country=CN"
     )  # an htmx fragment, not a page: no axe audit
     assert "the contact point will assess it" in fragment.text()
+
+
+def test_a_researcher_proposing_a_chinese_name_sees_the_listed_university(browse):
+    f.researcher(username="forsker")
+    f.CountryFactory(iso2="CN")
+    named_lists.import_named_list(
+        key="ca_nro",
+        data=b"name,aliases,country_iso2\nHarbin Institute of Technology,HIT,CN\n",
+        title="Named Research Organizations",
+    )
+    browse.login("forsker")
+    browse.visit("/screenings/new/")
+    page = browse.page
+    page.click("#partner-fieldset summary")
+    page.fill("#id_proposed_partner_name", "哈尔滨工业大学（深圳）")  # noqa: RUF001
+    page.dispatch_event("#id_proposed_partner_name", "change")
+    page.wait_for_selector("#partner-check .alert-warning")
+    browse.screenshot("chinese-name")
+    text = page.inner_text("#partner-check")
+    assert "Harbin Institute of Technology" in text
+    assert "et navn lagt til av prosjektet" in text
