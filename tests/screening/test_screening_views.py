@@ -64,7 +64,9 @@ def test_a_new_partner_can_be_proposed(client_for, researcher):
     screening = Screening.objects.get(owner=researcher)
     assert screening.partner_name == "Nytt institutt"
     assert screening.country == country
-    assert screening.proposed_partner_website == "https://example.se"
+    # The proposal is a Partner at once, marked proposed, with its website.
+    assert screening.partner.proposed
+    assert screening.partner.website == "https://example.se"
 
 
 def test_the_new_form_names_what_is_missing(client_for, researcher):
