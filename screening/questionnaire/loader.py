@@ -382,6 +382,7 @@ class _Builder(RuleParsing):
                     label=YNU_LABELS[value],
                     points=pts,
                     gap=is_unknown,
+                    halved=bool(is_unknown and risk and any(points.values())),
                     routes=routes if (is_risk or (is_unknown and risk)) else (),
                     mitigations=mitigations
                     if (is_risk or (is_unknown and risk))

@@ -62,8 +62,9 @@ class Option:
     """One answer option. For ynu questions the loader builds yes/no/unknown.
 
     `points` are per dimension for choosing this option (already halved and
-    rounded up for "unknown" on ynu questions); `gap` marks an information gap
-    ("don't know", "not checked"); `routes` and `mitigations` are what choosing
+    rounded up for "unknown" on ynu questions, which then have `halved`); `gap`
+    marks an information gap ("don't know", "not checked"; many of these score
+    at full weight, like the risky answer); `routes` and `mitigations` are what choosing
     it recommends; `tags` are free labels conditions can test (research areas
     carry their sensitivity: "low", "medium", "high").
     """
@@ -72,6 +73,7 @@ class Option:
     label: Text
     points: Points = field(default_factory=dict)
     gap: bool = False
+    halved: bool = False  # points are half the risky answer's ("don't know", ynu)
     routes: tuple[str, ...] = ()
     mitigations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -129,6 +129,10 @@ def _overall(
     return LEVELS[max(top, level_index(floor))], escalated
 
 
+def _half(option: Option, lang: str) -> str:
+    return WORDS[lang]["unknown"] if option.halved else ""
+
+
 def _pts(points: int, dim: str) -> str:
     return f"{ARROW} +{points} {dim}"
 
@@ -177,10 +181,10 @@ class _Work:
     def _answer_line(
         self, question: Question, option: Option, dim: str, points: int
     ) -> Contribution:
+        # "half weight" only where it applies: many gap options score in full.
         explanation = {
             lang: f"{tr(question.text, lang)} ({WORDS[lang]['answer']}: "
-            f"{tr(option.label, lang)}){WORDS[lang]['unknown'] if option.gap else ''} "
-            f"{_pts(points, dim)}"
+            f"{tr(option.label, lang)}){_half(option, lang)} {_pts(points, dim)}"
             for lang in LANGUAGES
         }
         return Contribution(

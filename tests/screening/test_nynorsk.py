@@ -46,8 +46,8 @@ def test_ledger_lines_are_written_in_all_three_languages():
     line = next(c for c in result.ledger if c.key == "partner.military_links")
     assert set(line.explanation) == {"nb", "nn", "en"}
     assert "(svar: Direkte band)" in line.explanation["nn"]
-    unknown = scoring.score(Q, answers(**{"collab__balance": "unknown"}), EEA, [])
-    gap = next(c for c in unknown.ledger if c.key == "collab.balance")
+    unknown = scoring.score(Q, answers(**{"partner__human_rights": "unknown"}), EEA, [])
+    gap = next(c for c in unknown.ledger if c.key == "partner.human_rights")
     assert "(veit ikkje: halv vekt)" in gap.explanation["nn"]
 
 

@@ -143,6 +143,26 @@ def test_unknown_scores_half_weight_rounded_up_and_opens_a_gap():
     line = next(c for c in res.ledger if c.key == "partner.state_control")
     assert (line.points, line.gap) == (2, True)
     assert "partner.state_control" in [g.key for g in res.gaps]
+    assert "(vet ikke: halv vekt)" in line.explanation["nb"]
+    assert "(don't know: half weight)" in line.explanation["en"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("partner.sanctions_screened", "not_checked"),  # Ikke sjekket: EXP 3, as a hit
+        ("partner.military_links", "not_checked"),  # as indirect links
+        ("collab.balance", "unknown"),  # as "no"
+        ("agr.publication", "unclear"),
+    ],
+)
+def test_a_gap_at_full_weight_does_not_claim_half_weight(key, value):
+    res = scoring.score(Q, answers(**{key.replace(".", "__"): value}), EEA, [])
+    line = next(c for c in res.ledger if c.key == key)
+    assert line.gap
+    assert "halv vekt" not in line.explanation["nb"]
+    assert "half weight" not in line.explanation["en"]
+    assert key in [g.key for g in res.gaps]
 
 
 def test_country_lines_cite_source_and_edition():
