@@ -113,6 +113,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 
 
 # --- Screenings ---
+from screening import questionnaire as qn  # noqa: E402
 from screening.models import Screening  # noqa: E402
 
 
@@ -129,8 +130,7 @@ class ScreeningFactory(factory.django.DjangoModelFactory):
     country = factory.LazyAttribute(lambda s: s.partner.country)
     unit = factory.LazyAttribute(lambda s: s.owner.unit)
     stage = Screening.Stage.NEW
-    questionnaire_id = "samarbeid"
-    questionnaire_version = 1
+    questionnaire_id, questionnaire_version = qn.CURRENT
     answers = factory.LazyFunction(dict)
 
     @classmethod

@@ -48,7 +48,7 @@ from screening.questionnaire.model import (
     tr,
 )
 
-CURRENT = ("samarbeid", 1)
+CURRENT = ("samarbeid", 2)
 
 __all__ = [
     "CURRENT",

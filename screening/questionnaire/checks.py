@@ -36,7 +36,7 @@ def check_references(q: Questionnaire) -> None:
         refs(section.show_if, f"section {section.key!r} show_if")
         for question in section.questions:
             where = f"question {question.key!r}"
-            for name in ("show_if", "required_if", "score_if"):
+            for name in ("show_if", "required_if", "score_if", "advise_if"):
                 refs(getattr(question, name), f"{where} {name}")
             for option in question.options:
                 named(option.routes, routes, "route", where)

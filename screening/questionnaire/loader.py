@@ -57,8 +57,8 @@ TOP = {
 SECTION = {"key", "title", "intro", "show_if", "questions"}
 QUESTION = {
     "key", "type", "text", "help", "ref", "options", "options_from", "show_if",
-    "required", "required_if", "score_if", "cap", "max_length", "scored", "risk",
-    "points", "rule", "routes", "mitigations", "tag_points",
+    "required", "required_if", "score_if", "advise_if", "cap", "max_length",
+    "scored", "risk", "points", "rule", "routes", "mitigations", "tag_points",
 }  # fmt: skip
 OPTION = {"key", "label", "points", "gap", "routes", "mitigations", "tags", "rule"}
 
@@ -307,6 +307,7 @@ class _Builder(RuleParsing):
             required=bool(data.get("required", False)),
             required_if=self.cond(data.get("required_if"), f"{where} required_if"),
             score_if=self.cond(data.get("score_if"), f"{where} score_if"),
+            advise_if=self.cond(data.get("advise_if"), f"{where} advise_if"),
             cap=data.get("cap"),
             max_length=int(data.get("max_length", 2000)),
             scored=bool(data.get("scored", True)),

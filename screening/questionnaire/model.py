@@ -103,6 +103,10 @@ class Question:
     required: bool = False
     required_if: Condition | None = None
     score_if: Condition | None = None  # points count only when this holds
+    # While this holds the answer is advice: its mitigations are recommended
+    # and it adds no points or routes (a clause missing from a draft agreement
+    # goes into the agreement; once signed, the missing clause scores).
+    advise_if: Condition | None = None
     cap: int | None = None  # max points per dimension from this question (multi)
     max_length: int = 2000  # text answers
     scored: bool = True  # False for metadata and reflection questions

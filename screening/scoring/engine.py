@@ -170,6 +170,9 @@ class _Work:
             if not evaluate(question.score_if, env):
                 continue
             why = f"{question.key}={option.key}"
+            if question.advise_if is not None and evaluate(question.advise_if, env):
+                self.recommend((), option.mitigations, why)
+                continue
             self.recommend(option.routes, option.mitigations, why)
             for dim, points in option.points.items():
                 if points:

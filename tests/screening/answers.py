@@ -8,9 +8,12 @@ from screening.facts import CountryFacts, Fact, PartnerFacts
 Q = questionnaire.load(*questionnaire.CURRENT)
 
 # A student exchange with a long-standing EEA partner, every answer the safe one.
+# It declares a research component (B13), so the research questions are asked
+# and the scenarios can vary them; EXCHANGE_ONLY is the plain exchange.
 EXCHANGE = {
     "case.stage": "new",
     "collab.components": ["students_out", "students_in"],
+    "collab.research_component": "yes",
     "collab.purpose_documented": "yes",
     "collab.initiated_by": "network",
     "collab.balance": "yes",
@@ -81,6 +84,11 @@ EXCHANGE = {
     "agr.governing_law": "norway_eea",
     "agr.review_interval": "yes",
     "agr.publicity": "public",
+}
+
+EXCHANGE_ONLY = {
+    **{k: v for k, v in EXCHANGE.items() if not k.startswith("research.")},
+    "collab.research_component": "no",
 }
 
 V_DEM = "V-Dem Academic Freedom Index v14"

@@ -137,3 +137,18 @@ def test_resubmission_keeps_recorded_routes(contact_point, export_officer):
         "request_changes",
         "submit",
     ]
+
+
+def test_a_danish_erasmus_exchange_gets_no_export_control_task():
+    denmark = factories.CountryFactory(iso2="DK", name_en="Denmark")
+    partner = factories.PartnerFactory(name="Aarhus Universitet", country=denmark)
+    exchange = {
+        "collab.components": ["students_out", "students_in"],
+        "collab.research_component": "no",
+    }
+    screening = submitted(partner=partner, overrides=exchange)
+    keys = {q.key for q in screening.questionnaire.questions}
+    assert not any(k.startswith("research.") and k in screening.answers for k in keys)
+    assert screening.result["status"] == "complete"
+    assert not screening.route_tasks.filter(route="R-EC").exists()
+    assert "R-EC" not in [r["key"] for r in screening.result["routes"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screening import scoring
-from tests.screening.answers import EEA, Q, answers, country, partner
+from tests.screening.answers import EEA, EXCHANGE_ONLY, Q, answers, country, partner
 
 L, M, H, VH = "low", "medium", "high", "very_high"
 DIMS = ("AF", "SEC", "EXP", "DP", "REP")
@@ -180,6 +180,72 @@ def test_ledger_explains_in_both_languages():
     assert {"R-CP", "R-EC", "R-LEAD"} <= {r.key for r in res.routes}
     assert "M-MIL-01" in [m.key for m in res.mitigations]
     assert res.escalated
+
+
+def test_an_exchange_only_collaboration_skips_the_research_questions():
+    res = scoring.score(Q, EXCHANGE_ONLY, EEA, [])
+    assert (res.status, res.overall) == ("complete", "low")
+    assert "R-EC" not in [r.key for r in res.routes]
+    # Answers left over in the hidden section count for nothing.
+    stray = {**EXCHANGE_ONLY, "research.export_list": "not_checked"}
+    res = scoring.score(Q, stray, EEA, [])
+    assert not any(c.key.startswith("research.") for c in res.ledger)
+    assert "R-EC" not in [r.key for r in res.routes]
+
+
+@pytest.mark.parametrize("declared", ["yes", "unknown"])
+def test_a_declared_research_component_asks_the_research_questions(declared):
+    given = {**EXCHANGE_ONLY, "collab.research_component": declared}
+    res = scoring.score(Q, given, EEA, [])
+    assert res.status == "incomplete"
+    assert {"research.area", "research.dual_use", "research.export_list"} <= {
+        b.key for b in res.blocking
+    }
+
+
+def test_a_research_activity_needs_no_declaration():
+    given = answers(collab__components=RESEARCH)
+    del given["collab.research_component"]
+    res = scoring.score(Q, given, EEA, [])
+    assert (res.status, res.overall) == ("complete", "low")
+
+
+MISSING_CLAUSES = {
+    "agr__af_clause": "no",
+    "agr__breaches_defined": "no",
+    "agr__termination": "no",
+    "agr__exit_plan": "no",
+    "agr__legal_review": "no",
+    "agr__review_interval": "no",
+}
+
+
+def test_missing_clauses_in_a_draft_agreement_are_advice_not_points():
+    draft = answers(collab__agreement_status="in_preparation", **MISSING_CLAUSES)
+    res = scoring.score(Q, draft, EEA, [])
+    assert not any(c.key.startswith("agr.") for c in res.ledger)
+    assert res.overall == "low"
+    advice = {m.key: m.detail["because"] for m in res.mitigations}
+    assert "agr.af_clause=no" in advice["M-AF-01"]
+    assert "agr.termination=no" in advice["M-AGR-03"]
+    assert "agr.legal_review=no" in advice["M-AGR-04"]
+    assert "R-LEGAL" not in [r.key for r in res.routes]
+
+
+def test_missing_clauses_in_a_signed_agreement_score():
+    signed = answers(collab__agreement_status="signed", **MISSING_CLAUSES)
+    res = scoring.score(Q, signed, EEA, [])
+    scored = {c.key for c in res.ledger}
+    assert {"agr.af_clause", "agr.termination", "agr.legal_review"} <= scored
+    assert res.level("REP") == "medium"
+    assert "R-LEGAL" in [r.key for r in res.routes]
+
+
+def test_a_veto_in_a_draft_agreement_still_counts():
+    draft = answers(collab__agreement_status="in_preparation", agr__publication="veto")
+    res = scoring.score(Q, draft, EEA, [])
+    assert [t.key for t in res.hard_triggers] == ["HT-05"]
+    assert res.overall == "high"
 
 
 def test_no_agreement_recommends_one():

@@ -33,7 +33,7 @@ def test_a_new_screening_is_a_scored_draft_with_the_case_answers(researcher):
     assert screening.status == Screening.Status.DRAFT
     assert screening.answers["collab.components"] == ["joint_research"]
     assert screening.answers["case.start"] == "2026-01-01"
-    assert screening.result["questionnaire"] == {"id": "samarbeid", "version": 1}
+    assert screening.result["questionnaire"] == {"id": "samarbeid", "version": 2}
     assert screening.overall_level == Screening.Level.INCOMPLETE
 
 
