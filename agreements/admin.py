@@ -85,9 +85,19 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 @admin.register(NamedList)
 class NamedListAdmin(admin.ModelAdmin):
-    list_display = ("title", "key", "edition_label", "edition_date", "active")
-    list_filter = ("active",)
+    list_display = ("title", "key", "kind", "edition_label", "edition_date", "active")
+    list_filter = ("kind", "active")
     search_fields = ("title", "key", "publisher")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"kind", "active"} & set(form.changed_data):
+            # Its matches now stand for another partner flag (or none).
+            partners = obj.entries.values_list("partner_matches__partner", flat=True)
+            named_lists.enqueue_rescore(
+                partner_ids=sorted({p for p in partners if p}),
+                cause={"kind": "list_edition", "list": obj.title},
+            )
 
 
 @admin.register(NamedListEntry)

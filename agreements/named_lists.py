@@ -188,6 +188,7 @@ def import_named_list(
     edition: str = "",
     licence: str = "",
     licence_note: str = "",
+    kind: str = "",
     rescreen: bool = True,
 ) -> ImportResult:
     """Load an edition of a list from CSV bytes. Entries missing from it are kept
@@ -203,6 +204,8 @@ def import_named_list(
     named_list.source_url = meta["source_url"] or named_list.source_url
     named_list.licence = licence or named_list.licence
     named_list.licence_note = licence_note or named_list.licence_note
+    if kind:  # "sanctions": its entries are listed entities (flag sanctions_list)
+        named_list.kind = NamedList.Kind(kind)
     named_list.edition_label, named_list.edition_date = edition, _date(edition)
     named_list.active = True
     named_list.imported_at = timezone.now()

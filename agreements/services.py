@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,7 +15,14 @@ from django.utils import timezone, translation
 
 from agreements import history, named_lists
 from agreements.importing import ImportRow, partner_by_name
-from agreements.models import Agreement, AgreementReminder, Partner, PartnerAlias, User
+from agreements.models import (
+    Agreement,
+    AgreementReminder,
+    Partner,
+    PartnerAlias,
+    PartnerIncident,
+    User,
+)
 
 log = logging.getLogger(__name__)
 REMINDER_DAYS = (7, 30, 90)
@@ -172,3 +180,55 @@ def _mail(agreement: Agreement, address: str, language: str, days_left: int) -> 
         ).strip()
         body = render_to_string("agreements/email/reminder.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+
+
+@transaction.atomic
+def record_partner_incident(
+    *, partner: Partner, occurred_on: datetime.date, description: str, by: User
+) -> PartnerIncident:
+    """The contact point records an incident with the partner: it flags the
+    partner (`incident`) in its screenings, which are re-scored on commit."""
+    incident = PartnerIncident.objects.create(
+        partner=partner,
+        occurred_on=occurred_on,
+        description=description.strip(),
+        source=PartnerIncident.Source.CONTACT_POINT,
+        recorded_by=by,
+    )
+    named_lists.enqueue_rescore(
+        partner_ids=[partner.pk], cause={"kind": "incident", "partner": partner.name}
+    )
+    return incident
+
+
+def record_screening_incidents(
+    *,
+    partner: Partner,
+    screening_id: int,
+    reported: Mapping[str, str],
+    occurred_on: datetime.date,
+    by: User,
+) -> int:
+    """The incidents a submitted screening reports ({question key: text}) as
+    incidents of its partner; idempotent (one per screening and question).
+    Returns how many are new; the partner's screenings are re-scored then."""
+    new = 0
+    for question, text in reported.items():
+        _incident, created = PartnerIncident.objects.get_or_create(
+            screening_id=screening_id,
+            question=question,
+            defaults={
+                "partner": partner,
+                "occurred_on": occurred_on,
+                "description": text,
+                "source": PartnerIncident.Source.SCREENING,
+                "recorded_by": by,
+            },
+        )
+        new += created
+    if new:
+        named_lists.enqueue_rescore(
+            partner_ids=[partner.pk],
+            cause={"kind": "incident", "partner": partner.name},
+        )
+    return new

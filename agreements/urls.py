@@ -29,6 +29,11 @@ urlpatterns = [
     path("partners/new/", partners.partner_create, name="partner_create"),
     path("partners/<int:pk>/", partners.partner_detail, name="partner_detail"),
     path("partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
+    path(
+        "partners/<int:pk>/incidents/",
+        partners.partner_incident_add,
+        name="partner_incident_add",
+    ),
     path("partners/check/", named_lists.partner_check, name="partner_check"),
     path(
         "named-lists/entries/<int:pk>/",

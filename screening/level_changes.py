@@ -51,6 +51,8 @@ def cause_text(cause: Mapping[str, str]) -> str:
         return _("the proposed partner was merged into %(partner)s") % values
     if kind == "partner_confirmed":
         return _("the proposed partner was confirmed into the register")
+    if kind == "incident":
+        return _("an incident was recorded against %(partner)s") % values
     if kind == "screened":
         return _("the partner was screened against the named lists again")
     return _("scored again")

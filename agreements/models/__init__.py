@@ -2,6 +2,7 @@
 
 from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.freshness import DataVersion
+from agreements.models.incidents import PartnerIncident
 from agreements.models.institution import InstitutionSettings
 from agreements.models.named_lists import (
     EntryAlias,
@@ -23,6 +24,7 @@ __all__ = [
     "NamedListEntry",
     "Partner",
     "PartnerAlias",
+    "PartnerIncident",
     "PartnerMatch",
     "PartnerMatchDecision",
     "Unit",

@@ -8,11 +8,26 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements.matching.index import PROBABLE
+from screening.facts import Fact
+
 
 class NamedList(models.Model):
     """One published list (e.g. Canada's NRO list) in its current edition."""
 
+    class Kind(models.TextChoices):
+        # Lists of research organisations of concern (NRO, §1286, 1260H): a
+        # confirmed match is the partner flag named_list.
+        RESEARCH = "research", _("Research organisations of concern")
+        # Sanctions lists (UN, EU, Norway): an entity listed there is the
+        # partner flag sanctions_list, and even a probable match awaiting a
+        # decision fires HT-01 ("the partner may be on a sanctions list").
+        SANCTIONS = "sanctions", _("Sanctions list (listed entities)")
+
     key = models.SlugField(_("key"), max_length=40, unique=True)
+    kind = models.CharField(
+        _("kind of list"), max_length=20, choices=Kind.choices, default=Kind.RESEARCH
+    )
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     edition_date = models.DateField(_("edition date"), null=True, blank=True)
@@ -195,6 +210,30 @@ class PartnerMatch(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.CANDIDATE
+
+    def fact(self) -> Fact:
+        """The partner flag this match stands for (see `FLAGGING`)."""
+        named_list = self.entry.named_list
+        sanctions = named_list.kind == NamedList.Kind.SANCTIONS
+        return Fact(
+            "sanctions_list" if sanctions else "named_list",
+            self.status,  # "confirmed", or "candidate" for a sanctions match
+            source=named_list.title,
+            edition=named_list.edition,
+            licence=named_list.licence,
+            url=named_list.source_url,
+            detail=self.entry.name,
+        )
+
+
+# The matches that are partner flags: every confirmed one, and a probable
+# match on a sanctions list while it awaits the contact point's decision.
+FLAGGING = models.Q(status=PartnerMatch.Status.CONFIRMED) | models.Q(
+    status=PartnerMatch.Status.CANDIDATE,
+    score__gte=PROBABLE,
+    entry__active=True,
+    entry__named_list__kind=NamedList.Kind.SANCTIONS,
+)
 
 
 class PartnerMatchDecision(models.Model):

@@ -8,9 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from screening.facts import Fact, PartnerFacts
+from screening.facts import PartnerFacts
 
 if TYPE_CHECKING:
+    from agreements.models.incidents import PartnerIncident
     from agreements.models.named_lists import PartnerMatch
 
 # The order of a partner's named-list facts (and so of its ledger lines).
@@ -91,29 +92,30 @@ class Partner(models.Model):
     def get_absolute_url(self) -> str:
         return f"/partners/{self.pk}/"
 
-    def facts(self, confirmed: Iterable[PartnerMatch] | None = None) -> PartnerFacts:
-        """The partner's sourced facts for the risk engine: one named_list Fact
-        per confirmed named-list match (domain-research 4.3).
+    def facts(
+        self,
+        matches: Iterable[PartnerMatch] | None = None,
+        incidents: Iterable[PartnerIncident] | None = None,
+    ) -> PartnerFacts:
+        """The partner's sourced facts for the risk engine (domain-research
+        4.3): named_list per confirmed match on a list of research
+        organisations, sanctions_list per match on a sanctions list (see
+        named_lists.FLAGGING), incident per incident recorded against it.
 
-        `confirmed`: its confirmed matches with entry and list, in
-        CONFIRMED_ORDER, when the caller loaded them for many partners at once.
+        `matches` (FLAGGING ones with entry and list, in CONFIRMED_ORDER) and
+        `incidents` (in INCIDENT_ORDER): when the caller loaded them for many
+        partners at once.
         """
-        if confirmed is None:
-            confirmed = self.named_list_matches.filter(status="confirmed").order_by(
+        from agreements.models.incidents import INCIDENT_ORDER
+        from agreements.models.named_lists import FLAGGING
+
+        if matches is None:
+            matches = self.named_list_matches.filter(FLAGGING).order_by(
                 *CONFIRMED_ORDER
             )
-        flags = tuple(
-            Fact(
-                "named_list",
-                "confirmed",
-                source=match.entry.named_list.title,
-                edition=match.entry.named_list.edition,
-                licence=match.entry.named_list.licence,
-                url=match.entry.named_list.source_url,
-                detail=match.entry.name,
-            )
-            for match in confirmed
-        )
+        if incidents is None:
+            incidents = self.incidents.order_by(*INCIDENT_ORDER)
+        flags = tuple(m.fact() for m in matches) + tuple(i.fact() for i in incidents)
         return PartnerFacts(
             partner_id=self.pk,
             name=self.name,

@@ -9,10 +9,11 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from agreements import history, roles, services
 from agreements.filters import PartnerFilter
-from agreements.forms import PartnerForm
+from agreements.forms import IncidentForm, PartnerForm
 from agreements.models import Agreement, Partner
 from agreements.views import contact_point_required
 from screening.models import Screening
@@ -43,6 +44,12 @@ def partner_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
+
+
+def _detail(
+    request: HttpRequest, pk: int, incident_form: IncidentForm | None = None
+) -> HttpResponse:
     partner = get_object_or_404(
         Partner.objects.select_related("country", "parent"), pk=pk
     )
@@ -65,8 +72,30 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "screenings": screenings,
         "history": history.entries(partner),
         "can_edit": roles.is_contact_point(request.user),
+        "incidents": partner.incidents.select_related("recorded_by"),
+        "incident_form": incident_form or IncidentForm(),
     }
-    return render(request, "agreements/partner_detail.html", context)
+    status = 400 if incident_form is not None else 200
+    return render(request, "agreements/partner_detail.html", context, status=status)
+
+
+@contact_point_required
+@require_POST
+def partner_incident_add(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_object_or_404(Partner, pk=pk)
+    form = IncidentForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, pk, incident_form=form)
+    services.record_partner_incident(
+        partner=partner,
+        occurred_on=form.cleaned_data["occurred_on"],
+        description=form.cleaned_data["description"],
+        by=request.user,
+    )
+    messages.success(
+        request, _("The incident was recorded. The partner's screenings are rescored.")
+    )
+    return redirect(partner)
 
 
 def _partner_form(request: HttpRequest, partner: Partner | None) -> HttpResponse:

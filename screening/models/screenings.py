@@ -264,6 +264,7 @@ class Screening(models.Model):
             # contact point confirms it into the register.
             kind = str(self.answers.get("partner.type", "") or "")
             partner = dataclasses.replace(partner, kind=kind)
+        partner = _without_own_incidents(partner, f"/screenings/{self.pk}/")
         return qn.Context(
             country=self.country_facts() if country is None else country,
             partners=(partner,),
@@ -305,3 +306,15 @@ class Screening(models.Model):
         country = self.proposed_partner_country_id or self.country_id
         kind = str(self.answers.get("partner.type", "") or "")
         return PartnerFacts(None, self.proposed_partner_name, country, kind)
+
+
+def _without_own_incidents(partner: PartnerFacts, own: str) -> PartnerFacts:
+    """A screening's own incident answers already score (incident section);
+    the partner flag `incident` they produce counts in the partner's other
+    screenings only."""
+    flags = tuple(
+        f for f in partner.flags if not (f.flag == "incident" and f.url == own)
+    )
+    if len(flags) == len(partner.flags):
+        return partner
+    return dataclasses.replace(partner, flags=flags)

@@ -27,7 +27,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from agreements.models import Agreement, Partner, PartnerMatch
+from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
+from agreements.models.incidents import INCIDENT_ORDER
+from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
 from countries.models import Country
 from screening.facts import CountryFacts, PartnerFacts
@@ -168,13 +170,18 @@ def _load_countries(iso2: set[str], *, into: dict[str, CountryFacts]) -> None:
 
 def _partner_facts(partners: Iterable[Partner]) -> dict[int, PartnerFacts]:
     by_pk = {p.pk: p for p in partners}
-    confirmed = defaultdict(list)
-    matches = PartnerMatch.objects.filter(
-        partner_id__in=by_pk, status=PartnerMatch.Status.CONFIRMED
-    ).order_by("partner_id", *CONFIRMED_ORDER)
+    flagging, incidents = defaultdict(list), defaultdict(list)
+    matches = PartnerMatch.objects.filter(FLAGGING, partner_id__in=by_pk).order_by(
+        "partner_id", *CONFIRMED_ORDER
+    )
     for match in matches:
-        confirmed[match.partner_id].append(match)
-    return {pk: p.facts(confirmed[pk]) for pk, p in by_pk.items()}
+        flagging[match.partner_id].append(match)
+    recorded = PartnerIncident.objects.filter(partner_id__in=by_pk).order_by(
+        "partner_id", *INCIDENT_ORDER
+    )
+    for incident in recorded:
+        incidents[incident.partner_id].append(incident)
+    return {pk: p.facts(flagging[pk], incidents[pk]) for pk, p in by_pk.items()}
 
 
 def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:

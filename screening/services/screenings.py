@@ -15,8 +15,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from agreements import freshness, named_lists, partner_screening
+from agreements import services as agreement_services
 from agreements.models import Agreement, Partner, Unit, User
 from countries.models import Country
 from screening import questionnaire as qn
@@ -292,6 +294,7 @@ def submit_screening(screening: Screening, *, by: User) -> bool:
     current.submitted_at = timezone.now()
     current.save()
     reviews.record_submission(current, by=by)  # review area: history, routes, e-mail
+    _record_incidents(current, by=by)
     if current.agreement_id:
         Agreement.objects.filter(pk=current.agreement_id).update(
             last_screening=current,
@@ -300,6 +303,27 @@ def submit_screening(screening: Screening, *, by: User) -> bool:
         )
     screening.refresh_from_db()
     return True
+
+
+def _record_incidents(screening: Screening, *, by: User) -> None:
+    """Incident questions answered "yes" become incidents of the partner, so
+    its other screenings carry the flag `incident` (PTN-INCIDENT)."""
+    if screening.partner is None:
+        return
+    q = screening.questionnaire
+    reported = {
+        key: f"{screening.title}: {qn.tr(q.question(key).text, get_language())}"
+        for key, value in screening.answers.items()
+        if key.startswith("incident.") and value == "yes" and q.question(key)
+    }
+    if reported:
+        agreement_services.record_screening_incidents(
+            partner=screening.partner,
+            screening_id=screening.pk,
+            reported=reported,
+            occurred_on=timezone.localdate(screening.submitted_at),
+            by=by,
+        )
 
 
 def changed_since_previous(screening: Screening) -> dict[str, Any]:

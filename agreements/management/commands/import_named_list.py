@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="")
         parser.add_argument("--edition", default="", help="e.g. 2026-06-08 or FY2026")
         parser.add_argument("--licence", default="")
+        parser.add_argument(
+            "--kind",
+            default="",
+            choices=["", "research", "sanctions"],
+            help="sanctions: a sanctions list; a match on it flags sanctions_list",
+        )
 
     def handle(self, *args, file: Path, key: str, **options):
         try:
@@ -35,6 +41,7 @@ class Command(BaseCommand):
                 title=options["title"],
                 edition=options["edition"],
                 licence=options["licence"],
+                kind=options["kind"],
             )
         except named_lists.ListFileError as error:
             raise CommandError(f"{file}: {error} Nothing was changed.") from None
