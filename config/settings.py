@@ -14,6 +14,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -174,7 +175,7 @@ USE_TZ = True
 
 # Static files (vendored, no build step) and private media.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # No MEDIA_URL route: uploaded documents and reports are served only by
@@ -189,6 +190,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# The report fonts (5.9 MB of TTF) are read from disk by the PDF renderer and never
+# sent to a browser; brotli-compressing them made collectstatic take minutes.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf"]
 # Before collectstatic (embedded mode, tests) STATIC_ROOT does not exist yet and
 # files are served from the finders; whitenoise's warning about it is noise.
 warnings.filterwarnings("ignore", message="No directory at: ")
@@ -245,13 +249,36 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_MAX_MEMORY_KB", default=400_000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis hands an unacknowledged task (worker killed mid-task) to another worker
-# after this many seconds; tests of redelivery shorten it.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-}
 CELERY_TASK_ROUTES = {"screening.tasks.render_report": {"queue": "reports"}}
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+
+# Every report ends (issue 21): ready, or failed with a reason and a Retry.
+# A render is stopped after REPORT_TIME_LIMIT seconds (the soft limit first asks
+# it to stop, so it can say why). A report still "rendering" after the hard
+# limit plus a margin (the PDF write, the final UPDATE, clocks of two hosts)
+# cannot be rendering any more, and one "queued" that long has lost its message
+# (Redis restarted without it) or its worker: the watchdog, run by beat every
+# minute, queues it again, and after REPORT_MAX_ATTEMPTS fails it with a reason.
+REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=120)
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=150)
+REPORT_STUCK_AFTER = env.int("REPORT_STUCK_AFTER", default=REPORT_TIME_LIMIT + 60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+CELERY_BEAT_SCHEDULE["report-watchdog"] = {
+    "task": "screening.tasks.rescue_stuck_reports",
+    "schedule": 60,
+    "options": {"expires": 55},  # runs piled up behind a busy queue add nothing
+}
+# Redis hands an unacknowledged task (worker killed mid-task) to another worker
+# after this many seconds. It must outlast the longest task, or a task still
+# running is handed out twice; a minute over the longest hard time limit lets a
+# killed worker's report be rendered again within minutes, not an hour. Tests of
+# redelivery shorten it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT",
+        default=max(CELERY_TASK_TIME_LIMIT, REPORT_TIME_LIMIT) + 60,
+    )
+}
 
 # Security. Production (DEBUG off) passes `check --deploy` with no warnings.
 X_FRAME_OPTIONS = "DENY"

@@ -7,8 +7,10 @@ import time
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import InterfaceError, OperationalError, connection
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
@@ -17,17 +19,33 @@ logger = logging.getLogger(__name__)
 
 TIMED_OUT = gettext_noop("The report took too long to render.")
 RENDER_FAILED = gettext_noop("The report could not be rendered: %(error)s")
+# The worker stopping (warm or cold shutdown, Ctrl-C) must reach Celery, so the
+# message stays unacknowledged and the report is rendered again after a
+# restart. Everything else that can end a render (WeasyPrint's
+# FatalURLFetchingError, such as a missing static file, is a BaseException)
+# ends it as "failed", with the reason and a Retry.
+WORKER_EXITS = (SystemExit, KeyboardInterrupt, GeneratorExit)
+DATABASE_GONE = (OperationalError, InterfaceError)
 
 
-@shared_task(soft_time_limit=120, time_limit=150, acks_late=True)
+@shared_task(
+    soft_time_limit=settings.REPORT_SOFT_TIME_LIMIT,
+    time_limit=settings.REPORT_TIME_LIMIT,
+    acks_late=True,
+)
 def render_report(report_id: int) -> None:
     """Render one report to PDF. Safe to run twice: redelivery is a no-op or a redo."""
     from screening.models import Report
-    from screening.reports import build
+    from screening.reports import build, services
 
     report = Report.objects.filter(pk=report_id).first()
     if report is None or report.status in (Report.Status.READY, Report.Status.FAILED):
         return  # done already, or failed and waiting for the user's retry
+    if report.attempts >= settings.REPORT_MAX_ATTEMPTS:
+        # Each start killed its worker (out of memory, say) and Celery handed
+        # the task straight back: stop the loop here.
+        _fail(report, services.STOPPED, attempts=report.attempts)
+        return
     started = timezone.now()
     claimed = Report.objects.filter(
         pk=report.pk,
@@ -41,22 +59,20 @@ def render_report(report_id: int) -> None:
     clock = time.monotonic()
     try:
         pdf = build.render(report)
+        stored = _store(report, pdf.content)
     except SoftTimeLimitExceeded:
         _fail(report, TIMED_OUT)
         return
-    except Exception as exc:  # any renderer error is news for the user
+    except WORKER_EXITS:
+        raise
+    except BaseException as exc:  # any renderer error is news for the user
         logger.exception("Report %s failed", report.pk)
-        _fail(report, RENDER_FAILED, str(exc)[:300] or type(exc).__name__)
+        _fail(report, RENDER_FAILED, error=str(exc)[:300] or type(exc).__name__)
         return
-    name = f"reports/{report.kind}-{report.pk}-{report.data_fingerprint[:12]}.pdf"
-    if default_storage.exists(name):
-        default_storage.delete(name)  # deterministic name: a re-run overwrites
-    stored = default_storage.save(name, ContentFile(pdf.content))
-    Report.objects.filter(
-        pk=report.pk,
-        status=Report.Status.RENDERING,
+    _update_reconnecting(
+        report.pk,
+        [Report.Status.RENDERING],
         data_fingerprint=report.data_fingerprint,
-    ).update(
         status=Report.Status.READY,
         file_name=stored,
         pages=pdf.pages,
@@ -67,14 +83,56 @@ def render_report(report_id: int) -> None:
     )
 
 
-def _fail(report, message: str, error: str = "") -> None:
+def _store(report, content: bytes) -> str:
+    """Write the PDF under its deterministic name: a re-run overwrites it."""
+    name = f"reports/{report.kind}-{report.pk}-{report.data_fingerprint[:12]}.pdf"
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(content))
+
+
+def _fail(report, message: str, **values: object) -> None:
     from screening.models import Report
 
     with translation.override(report.language):
-        message = gettext(message) % {"error": error} if error else gettext(message)
-    Report.objects.filter(pk=report.pk, status=Report.Status.RENDERING).update(
-        status=Report.Status.FAILED, error=message, finished_at=timezone.now()
+        message = gettext(message) % values if values else gettext(message)
+    pending = [Report.Status.QUEUED, Report.Status.RENDERING]
+    _update_reconnecting(
+        report.pk,
+        pending,
+        status=Report.Status.FAILED,
+        error=message,
+        finished_at=timezone.now(),
     )
+
+
+def _update_reconnecting(
+    pk: int, statuses: list[str], data_fingerprint: str = "", **values: object
+) -> int:
+    """The conditional UPDATE that ends a render, once more on a fresh
+    connection if the database dropped ours while the PDF was being made (a
+    restart, a fail-over, an idle timeout). If that fails too, the task fails
+    and the watchdog queues the report again."""
+    from screening.models import Report
+
+    rows = Report.objects.filter(pk=pk, status__in=statuses)
+    if data_fingerprint:
+        rows = rows.filter(data_fingerprint=data_fingerprint)
+    try:
+        return rows.update(**values)
+    except DATABASE_GONE:
+        logger.warning("Report %s: database connection lost, reconnecting", pk)
+        connection.close()
+        return rows.update(**values)
+
+
+@shared_task(acks_late=True)
+def rescue_stuck_reports() -> int:
+    """Every minute (beat): queue again, or fail, reports stuck in queued or
+    rendering (lost message, killed worker, dropped connection)."""
+    from screening.reports import services
+
+    return len(services.rescue_stuck_reports())
 
 
 # Review e-mails (owned by the review area). Each claims its row first with a
