@@ -209,18 +209,20 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Cached page fragments (config.fragments). In-process memory by default; with
 # several web processes or hosts, point CACHE_URL at Redis so they share it
 # (correctness does not depend on it: fragments are keyed on the data version).
+# The cache is optional: with Redis away, pages render afresh (config.cache).
+# Sessions stay in the database (the default engine), never in the cache, so a
+# Redis outage logs nobody out and refuses no login or form.
 CACHE_URL = env.str("CACHE_URL", default="locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.OptionalRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "samarbeidssjekk",
+            # An unreachable Redis costs a page at most this long, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    # Shared by every process, so a session read from it is never one that
-    # another process has ended: read sessions from it, write them to both.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif CACHE_URL == "dummy://":  # the test suite: every page rendered afresh
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
