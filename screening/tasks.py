@@ -122,7 +122,11 @@ def send_review_reminders() -> int:
 
     sent = 0
     for screening, days in reviews.claim_overdue_reminders():
-        sent += notifications.send_reminder(screening, days)
+        try:
+            sent += notifications.send_reminder(screening, days)
+        except Exception:  # one bad row must not stop the other reminders
+            logger.exception("Review reminder for screening %s failed", screening.pk)
+            reviews.release_reminder(screening, days)  # tried again tomorrow
     return sent
 
 

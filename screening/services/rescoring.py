@@ -16,6 +16,7 @@ the derived columns and a history row) with bulk updates.
 from __future__ import annotations
 
 import gc
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from screening.models import Screening
 from screening.scoring.stored import Case, score_case
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -128,20 +130,11 @@ def _rescore_batch(
     partners = _partner_facts(s.partner for s in batch if s.partner is not None)
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
     for screening in batch:
-        context = screening.context(
-            countries[screening.country_id], partners.get(screening.partner_id)
-        )
-        scored = score_case(
-            Case(
-                screening.questionnaire_id,
-                screening.questionnaire_version,
-                screening.answers,
-                context.country,
-                context.partners,
-                context.stage,
-                screening.result_digest,
-            )
-        )
+        try:
+            scored = _score(screening, countries, partners)
+        except Exception:  # one bad row must not stop the others' re-scoring
+            logger.exception("Re-scoring screening %s failed", screening.pk)
+            continue
         fields = []
         if scored.changed:
             screening.result = scored.result
@@ -158,6 +151,27 @@ def _rescore_batch(
             moved[(*fields, "scored_at")].append(screening)
     _write(moved)
     return batch[-1].pk, len(batch), sum(len(group) for group in moved.values())
+
+
+def _score(
+    screening: Screening,
+    countries: dict[str, CountryFacts],
+    partners: dict[int, PartnerFacts],
+):
+    context = screening.context(
+        countries[screening.country_id], partners.get(screening.partner_id)
+    )
+    return score_case(
+        Case(
+            screening.questionnaire_id,
+            screening.questionnaire_version,
+            screening.answers,
+            context.country,
+            context.partners,
+            context.stage,
+            screening.result_digest,
+        )
+    )
 
 
 def _load_countries(iso2: set[str], *, into: dict[str, CountryFacts]) -> None:
@@ -221,7 +235,12 @@ def level_change(before: str, after: str, cause: dict) -> dict:
 
 
 def _notify(screening_id: int) -> None:
+    """Runs on commit, once per moved screening: a failure is logged and the
+    other screenings' e-mails still go."""
     from screening import notifications
 
-    screening = Screening.objects.select_related("owner").get(pk=screening_id)
-    notifications.send_level_changed(screening)
+    try:
+        screening = Screening.objects.select_related("owner").get(pk=screening_id)
+        notifications.send_level_changed(screening)
+    except Exception:
+        logger.exception("Level-change e-mail for screening %s failed", screening_id)
