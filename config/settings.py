@@ -206,6 +206,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samarbeidssjekk@localhost")
+# Seconds before a silent mail server counts as failed (the send is retried).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@localhost")
 # The public address: every absolute link in e-mails and PDFs starts with it
 # (`make run` sets it to the address it serves). No trailing slash.
