@@ -137,7 +137,7 @@ def send_reminder(screening: Screening, days: int) -> int:
     )
 
 
-def send_level_changed(screening: Screening) -> int:
+def send_level_changed(screening: Screening, only: Iterable[str] | None = None) -> int:
     """One e-mail to the researcher and one to the contact point when the
     facts (not the answers) moved a submitted or approved screening's level."""
     from screening import level_changes
@@ -151,6 +151,8 @@ def send_level_changed(screening: Screening) -> int:
     recipients = _users([screening.owner]) + [
         r for r in desk if r.email != screening.owner.email
     ]
+    if only is not None:
+        recipients = [r for r in recipients if r.email in set(only)]
     sent, failed, error = 0, [], ""
     for recipient in recipients:
         with translation.override(recipient.language):

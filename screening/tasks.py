@@ -117,10 +117,26 @@ def notify_decision(self, transition_id: int, only: list[str] | None = None) -> 
         _deliver(self, "decision", step, notifications.send_decision, only)
 
 
+@shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
+def notify_level_changed(
+    self, screening_id: int, only: list[str] | None = None
+) -> None:
+    """The facts moved a screening's level (services.rescoring). No row marks
+    it sent: a redelivered task may send it twice, never not at all."""
+    from screening import notifications
+    from screening.models import Screening
+
+    screening = Screening.objects.select_related("owner").filter(pk=screening_id)
+    found = screening.first()
+    if found is not None:
+        _deliver(self, "level_changed", found, notifications.send_level_changed, only)
+
+
 NOTIFY_TASKS = {
     "submitted": notify_submitted,
     "routed": notify_routed,
     "decision": notify_decision,
+    "level_changed": notify_level_changed,
 }
 
 
@@ -149,16 +165,17 @@ def _deliver(task, kind: str, row, send, only: list[str] | None) -> None:
             attempt + 1,
         )
         UndeliveredEmail.objects.create(
-            screening_id=row.screening_id,
+            screening_id=getattr(row, "screening_id", row.pk),
             kind=kind,
             object_id=row.pk,
             recipients=failure.recipients,
             error=failure.error[:200],
         )
         return
-    type(row).objects.filter(pk=row.pk, notified_at=None).update(
-        notified_at=timezone.now()
-    )
+    if hasattr(row, "notified_at"):
+        type(row).objects.filter(pk=row.pk, notified_at=None).update(
+            notified_at=timezone.now()
+        )
 
 
 @shared_task(acks_late=True)

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             name='UndeliveredEmail',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('submitted', 'Screening submitted for review'), ('routed', 'Export control assessment needed'), ('decision', 'Decision on the screening')], max_length=20, verbose_name='e-mail')),
+                ('kind', models.CharField(choices=[('submitted', 'Screening submitted for review'), ('routed', 'Export control assessment needed'), ('decision', 'Decision on the screening'), ('level_changed', 'Risk level changed')], max_length=20, verbose_name='e-mail')),
                 ('object_id', models.PositiveBigIntegerField()),
                 ('recipients', models.JSONField(default=list, verbose_name='recipients')),
                 ('error', models.CharField(max_length=200, verbose_name='error')),

@@ -17,6 +17,7 @@ class UndeliveredEmail(models.Model):
         SUBMITTED = "submitted", _("Screening submitted for review")
         ROUTED = "routed", _("Export control assessment needed")
         DECISION = "decision", _("Decision on the screening")
+        LEVEL_CHANGED = "level_changed", _("Risk level changed")
 
     screening = models.ForeignKey(
         "screening.Screening",

@@ -21,7 +21,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -146,7 +145,7 @@ def _rescore_batch(
             screening.overall_level = scored.overall_level
             fields += ["overall_level", "level_change"]
             if screening.status in NOTIFIED:
-                transaction.on_commit(partial(_notify, screening.pk))
+                _notify(screening.pk)
         if fields:
             moved[(*fields, "scored_at")].append(screening)
     _write(moved)
@@ -235,12 +234,9 @@ def level_change(before: str, after: str, cause: dict) -> dict:
 
 
 def _notify(screening_id: int) -> None:
-    """Runs on commit, once per moved screening: a failure is logged and the
-    other screenings' e-mails still go."""
-    from screening import notifications
+    """An e-mail task per moved screening, queued on commit: each is sent and
+    retried on its own (screening.tasks.notify_level_changed)."""
+    from config.queueing import send_on_commit
+    from screening import tasks
 
-    try:
-        screening = Screening.objects.select_related("owner").get(pk=screening_id)
-        notifications.send_level_changed(screening)
-    except Exception:
-        logger.exception("Level-change e-mail for screening %s failed", screening_id)
+    send_on_commit(tasks.notify_level_changed, screening_id)

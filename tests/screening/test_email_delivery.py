@@ -13,7 +13,7 @@ from django.core.mail.backends.locmem import EmailBackend
 
 from screening import tasks
 from screening.models import Transition, UndeliveredEmail
-from screening.services import reviews
+from screening.services import rescoring, reviews
 from tests import factories
 from tests.screening.review_support import submitted
 
@@ -154,3 +154,22 @@ def test_someone_else_cannot_send_again(client_for, researcher):
         == 403
     )
     assert UndeliveredEmail.objects.exists()
+
+
+def test_a_level_change_mail_the_server_refused_is_listed_and_the_other_goes(
+    smtp, settings, django_capture_on_commit_callbacks
+):
+    settings.CONTACT_POINT_EMAIL = "kontaktpunkt@example.no"
+    country = factories.CountryFactory(iso2="XK")
+    screening = submitted(partner=factories.PartnerFactory(country=country))
+    smtp.add(screening.owner.email)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.IndicatorFactory(
+            country=country, kind="travel_advice", value="against_all"
+        )
+        rescoring.rescore_affected(countries=["XK"], cause={"kind": "test"})
+    assert [m.to for m in mail.outbox] == [["kontaktpunkt@example.no"]]
+    failed = UndeliveredEmail.objects.get()
+    assert (failed.kind, failed.screening_id) == ("level_changed", screening.pk)
+    assert failed.recipients == [screening.owner.email]
