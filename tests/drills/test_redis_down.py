@@ -192,6 +192,18 @@ def test_every_role_keeps_working_while_redis_is_down(redis_of_its_own, settings
         report = Report.objects.get()
         assert report.status == Report.Status.FAILED
         assert report.error in page.text  # told why, with a retry
+        admin_user = people["admin"][0]
+        switched = admin_user.post(
+            "/i18n/setlang/",
+            {
+                "csrfmiddlewaretoken": _token(admin_user.get("/admin/")),
+                "language": "en",
+                "next": "/admin/",
+            },
+        )
+        _ok(switched, "language switch")
+        admin.refresh_from_db()
+        assert admin.language == "en"
         logged_in = _log_in(url, contact)
         _ok(logged_in, "login")
         assert logged_in.status == 200
