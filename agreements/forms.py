@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import documents
 from agreements.models import Agreement, Partner, User
+from agreements.titles import one_line
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -53,6 +54,9 @@ class AgreementForm(forms.ModelForm):
         ).order_by("first_name", "last_name")
         if not self.is_bound:
             self.initial["version"] = self.instance.version
+
+    def clean_title(self) -> str:
+        return one_line(self.cleaned_data["title"])
 
     def clean_document(self):
         document = self.cleaned_data.get("document")

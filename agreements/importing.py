@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Partner, Unit, User
+from agreements.titles import one_line
 from countries.models import Country
 
 TRUE = {"yes", "ja", "true", "1", "x", "y", "j"}
@@ -99,7 +100,7 @@ class _Validator:
                 self.units[unit.short_name.lower()] = unit
 
     def row(self, line: int, record: dict[str, str]) -> ImportRow:
-        row = ImportRow(line=line, title=record.get("title", ""))
+        row = ImportRow(line=line, title=one_line(record.get("title", "")))
         if not row.title:
             row.errors.append(_("The title is missing."))
         self._choices(row, record)

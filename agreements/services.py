@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from agreements import history, named_lists
 from agreements.importing import ImportRow, partner_by_name
 from agreements.models import Agreement, AgreementReminder, Partner, PartnerAlias, User
+from agreements.titles import one_line
 
 log = logging.getLogger(__name__)
 REMINDER_DAYS = (7, 30, 90)
@@ -139,7 +140,10 @@ def send_due_reminders(*, today: datetime.date | None = None) -> int:
         )
         if already.exists():
             continue
-        sent += _send_reminder(agreement, threshold, days_left)
+        try:
+            sent += _send_reminder(agreement, threshold, days_left)
+        except Exception:  # one bad row must not stop the others' reminders
+            log.exception("Reminder for agreement %s failed", agreement.pk)
     return sent
 
 
@@ -167,8 +171,8 @@ def _mail(agreement: Agreement, address: str, language: str, days_left: int) -> 
             "days_left": days_left,
             "url": settings.SITE_URL + agreement.get_absolute_url(),
         }
-        subject = render_to_string(
-            "agreements/email/reminder_subject.txt", context
-        ).strip()
+        subject = one_line(
+            render_to_string("agreements/email/reminder_subject.txt", context)
+        )
         body = render_to_string("agreements/email/reminder.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])

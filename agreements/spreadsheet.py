@@ -4,7 +4,9 @@ One list of columns serves both the export and the import, so an exported
 file can be imported again. Headers follow the user's language on export and
 are recognised in any language (or by their key) on import. Text cells that
 a spreadsheet would run as a formula are neutralised with a leading apostrophe,
-which the import strips again.
+which the import strips again. In CSV also every part after a separator or a
+line break: a spreadsheet that splits on ";" (Excel in a Norwegian locale)
+would make "Budget;=1+1" two cells, the second a formula.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +30,10 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 MAX_COLUMNS = 40
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A separator some spreadsheet may split on, or a line break, then spaces, then
+# a formula start: the apostrophe goes in front of the formula start.
+_INNER_FORMULA = re.compile(r"([,;\t\r\n][ ]*)(?=[=+\-@])")
+_INNER_NEUTRALISED = re.compile(r"([,;\t\r\n][ ]*)'(?=[=+\-@])")
 
 
 @dataclass(frozen=True)
@@ -70,8 +77,16 @@ def neutralise(value: object) -> object:
     return value
 
 
+def neutralise_csv(value: object) -> object:
+    """neutralise(), and the same after every separator inside the cell."""
+    if isinstance(value, str):
+        value = _INNER_FORMULA.sub(r"\1'", value)
+    return neutralise(value)
+
+
 def restore(value: str) -> str:
-    """Undo neutralise() on import."""
+    """Undo neutralise() or neutralise_csv() on import."""
+    value = _INNER_NEUTRALISED.sub(r"\1", value)
     if value.startswith("'") and value[1:2] and value[1:2] in "=+-@\t\r":
         return value[1:]
     return value
@@ -86,7 +101,7 @@ def to_csv(rows: Iterable[dict[str, object]]) -> str:
     writer = csv.writer(out)
     writer.writerow(headers())
     for row in rows:
-        writer.writerow([_text(neutralise(row.get(key, ""))) for key in KEYS])
+        writer.writerow([_text(neutralise_csv(row.get(key, ""))) for key in KEYS])
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly
 
 

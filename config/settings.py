@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "config.logs.RequestIdMiddleware",
     "config.middleware.HealthzAnyHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,6 +122,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address, not the TLS proxy's (config.client_address): the number
+# of proxies in front of the app that append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -205,6 +210,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samarbeidssjekk@localhost")
+# Seconds before a silent mail server counts as failed (the send is retried).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@localhost")
 # The public address: every absolute link in e-mails and PDFs starts with it
 # (`make run` sets it to the address it serves). No trailing slash.
@@ -213,18 +220,20 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Cached page fragments (config.fragments). In-process memory by default; with
 # several web processes or hosts, point CACHE_URL at Redis so they share it
 # (correctness does not depend on it: fragments are keyed on the data version).
+# The cache is optional: with Redis away, pages render afresh (config.cache).
+# Sessions stay in the database (the default engine), never in the cache, so a
+# Redis outage logs nobody out and refuses no login or form.
 CACHE_URL = env.str("CACHE_URL", default="locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.OptionalRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "samarbeidssjekk",
+            # An unreachable Redis costs a page at most this long, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    # Shared by every process, so a session read from it is never one that
-    # another process has ended: read sessions from it, write them to both.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif CACHE_URL == "dummy://":  # the test suite: every page rendered afresh
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
@@ -269,14 +278,19 @@ CELERY_BEAT_SCHEDULE["report-watchdog"] = {
     "options": {"expires": 55},  # runs piled up behind a busy queue add nothing
 }
 # Redis hands an unacknowledged task (worker killed mid-task) to another worker
-# after this many seconds. It must outlast the longest task, or a task still
-# running is handed out twice; a minute over the longest hard time limit lets a
-# killed worker's report be rendered again within minutes, not an hour. Tests of
-# redelivery shorten it.
+# after this many seconds. It must outlast the longest task AND the longest retry
+# countdown: a task waiting for its retry (an e-mail after up to 20 minutes,
+# screening.tasks.RETRY_DELAYS) is held unacknowledged by the worker, and a
+# shorter timeout hands it out again, so the e-mail would go out twice. A killed
+# worker's report does not wait for this: the watchdog queues it again after
+# REPORT_STUCK_AFTER. Tests of redelivery shorten it.
+TASK_LONGEST_COUNTDOWN = 1200
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int(
         "CELERY_VISIBILITY_TIMEOUT",
-        default=max(CELERY_TASK_TIME_LIMIT, REPORT_TIME_LIMIT) + 60,
+        default=max(CELERY_TASK_TIME_LIMIT, REPORT_TIME_LIMIT)
+        + TASK_LONGEST_COUNTDOWN
+        + 300,
     )
 }
 
@@ -284,6 +298,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No page needs a camera, a microphone, the position or payments (config.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

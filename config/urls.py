@@ -9,6 +9,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sources/", views.sources, name="sources"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path(
+        "accounts/password_reset/",
+        views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("agreements.urls")),

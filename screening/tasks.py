@@ -135,41 +135,105 @@ def rescue_stuck_reports() -> int:
     return len(services.rescue_stuck_reports())
 
 
-# Review e-mails (owned by the review area). Each claims its row first with a
-# conditional UPDATE, so a redelivered task sends nothing twice.
+# Review e-mails (owned by the review area), delivered at least once: the row
+# is marked notified only after every recipient's message was handed to the
+# mail server. A failure is retried for those recipients after growing delays
+# (RETRY_DELAYS, 73 minutes in all), then listed for the contact point
+# (UndeliveredEmail) with a button to send it again. Run inline (no broker, or
+# the broker down) there is nothing to wait for: it is listed at once.
+
+RETRY_DELAYS = (60, 120, 300, 600, 900, 1200, 1200)
 
 
-@shared_task(acks_late=True)
-def notify_submitted(transition_id: int) -> None:
+@shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
+def notify_submitted(self, transition_id: int, only: list[str] | None = None) -> None:
     from screening import notifications
     from screening.models import Transition
 
-    if Transition.objects.filter(pk=transition_id, notified_at=None).update(
-        notified_at=timezone.now()
-    ):
-        notifications.send_submitted(Transition.objects.get(pk=transition_id))
+    step = Transition.objects.filter(pk=transition_id, notified_at=None).first()
+    if step is not None:
+        _deliver(self, "submitted", step, notifications.send_submitted, only)
 
 
-@shared_task(acks_late=True)
-def notify_routed(route_task_id: int) -> None:
+@shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
+def notify_routed(self, route_task_id: int, only: list[str] | None = None) -> None:
     from screening import notifications
     from screening.models import RouteTask
 
-    if RouteTask.objects.filter(pk=route_task_id, notified_at=None).update(
-        notified_at=timezone.now()
-    ):
-        notifications.send_routed(RouteTask.objects.get(pk=route_task_id))
+    task = RouteTask.objects.filter(pk=route_task_id, notified_at=None).first()
+    if task is not None:
+        _deliver(self, "routed", task, notifications.send_routed, only)
 
 
-@shared_task(acks_late=True)
-def notify_decision(transition_id: int) -> None:
+@shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
+def notify_decision(self, transition_id: int, only: list[str] | None = None) -> None:
     from screening import notifications
     from screening.models import Transition
 
-    if Transition.objects.filter(pk=transition_id, notified_at=None).update(
-        notified_at=timezone.now()
-    ):
-        notifications.send_decision(Transition.objects.get(pk=transition_id))
+    step = Transition.objects.filter(pk=transition_id, notified_at=None).first()
+    if step is not None:
+        _deliver(self, "decision", step, notifications.send_decision, only)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
+def notify_level_changed(
+    self, screening_id: int, only: list[str] | None = None
+) -> None:
+    """The facts moved a screening's level (services.rescoring). No row marks
+    it sent: a redelivered task may send it twice, never not at all."""
+    from screening import notifications
+    from screening.models import Screening
+
+    screening = Screening.objects.select_related("owner").filter(pk=screening_id)
+    found = screening.first()
+    if found is not None:
+        _deliver(self, "level_changed", found, notifications.send_level_changed, only)
+
+
+NOTIFY_TASKS = {
+    "submitted": notify_submitted,
+    "routed": notify_routed,
+    "decision": notify_decision,
+    "level_changed": notify_level_changed,
+}
+
+
+def _deliver(task, kind: str, row, send, only: list[str] | None) -> None:
+    """Send; mark `row` notified on success, else retry or list the failure."""
+    from screening.models import UndeliveredEmail
+    from screening.notifications import Undelivered
+
+    try:
+        send(row, only)
+    except Undelivered as failure:
+        attempt = task.request.retries or 0
+        if not task.request.is_eager and attempt < len(RETRY_DELAYS):
+            raise task.retry(
+                args=(row.pk, failure.recipients),
+                kwargs={},
+                countdown=RETRY_DELAYS[attempt],
+                exc=failure,
+            ) from failure
+        logger.error(
+            "E-mail %s about %s %s not delivered to %d recipient(s) after %d attempts",
+            kind,
+            type(row).__name__,
+            row.pk,
+            len(failure.recipients),
+            attempt + 1,
+        )
+        UndeliveredEmail.objects.create(
+            screening_id=getattr(row, "screening_id", row.pk),
+            kind=kind,
+            object_id=row.pk,
+            recipients=failure.recipients,
+            error=failure.error[:200],
+        )
+        return
+    if hasattr(row, "notified_at"):
+        type(row).objects.filter(pk=row.pk, notified_at=None).update(
+            notified_at=timezone.now()
+        )
 
 
 @shared_task(acks_late=True)
@@ -180,7 +244,11 @@ def send_review_reminders() -> int:
 
     sent = 0
     for screening, days in reviews.claim_overdue_reminders():
-        sent += notifications.send_reminder(screening, days)
+        try:
+            sent += notifications.send_reminder(screening, days)
+        except Exception:  # one bad row must not stop the other reminders
+            logger.exception("Review reminder for screening %s failed", screening.pk)
+            reviews.release_reminder(screening, days)  # tried again tomorrow
     return sent
 
 

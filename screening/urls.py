@@ -59,6 +59,11 @@ urlpatterns += [
 
 urlpatterns += [
     path("reviews/", review_queue.queue, name="review_queue"),
+    path(
+        "reviews/emails/<int:pk>/send/",
+        review_queue.send_again,
+        name="send_again",
+    ),
     path("screenings/<int:pk>/review/", reviews.review, name="review"),
     path("screenings/<int:pk>/review/start/", reviews.start, name="review_start"),
     path("screenings/<int:pk>/review/decide/", reviews.decide, name="review_decide"),

@@ -48,9 +48,15 @@ def test_the_limits_fit_together():
     s = django_settings
     assert s.REPORT_SOFT_TIME_LIMIT < s.REPORT_TIME_LIMIT < s.REPORT_STUCK_AFTER
     visibility = s.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    # A task still running is never handed to a second worker.
-    assert visibility > max(s.REPORT_TIME_LIMIT, s.CELERY_TASK_TIME_LIMIT)
-    assert visibility <= 600  # a killed worker's report is redone within minutes
+    # A task still running, or waiting for its retry (an e-mail after up to 20
+    # minutes), is never handed to a second worker: the e-mail would go twice.
+    assert max(tasks.RETRY_DELAYS) <= s.TASK_LONGEST_COUNTDOWN
+    assert visibility > max(s.REPORT_TIME_LIMIT, s.CELERY_TASK_TIME_LIMIT) + max(
+        tasks.RETRY_DELAYS
+    )
+    # A killed worker's report is redone by the watchdog within minutes, long
+    # before Redis would hand its message out again.
+    assert s.REPORT_STUCK_AFTER <= 300 < visibility
     assert tasks.render_report.time_limit == s.REPORT_TIME_LIMIT
     assert tasks.render_report.soft_time_limit == s.REPORT_SOFT_TIME_LIMIT
     beat = s.CELERY_BEAT_SCHEDULE["report-watchdog"]

@@ -25,6 +25,7 @@ from screening.services.reviews.decisions import (
 from screening.services.reviews.linking import link_agreement, update_agreement
 from screening.services.reviews.reminders import (
     claim_overdue_reminders,
+    release_reminder,
     waiting_since,
 )
 from screening.services.reviews.routes import (
@@ -66,6 +67,7 @@ __all__ = [
     "record_export_control",
     "record_submission",
     "reject",
+    "release_reminder",
     "request_changes",
     "route_to_export_control",
     "start_review",
