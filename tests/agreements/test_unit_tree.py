@@ -52,7 +52,7 @@ def test_joining_a_loop_left_in_old_data_is_refused(tree):
     newcomer = Unit(name="Ny gruppe", parent=group)
     with pytest.raises(ValidationError) as refused:
         newcomer.full_clean()
-    assert "loop" in " ".join(refused.value.message_dict["parent"])
+    assert "sløyfe" in " ".join(refused.value.message_dict["parent"])
 
 
 def test_the_admin_offers_neither_the_unit_nor_its_branch_as_parent(client, tree):
