@@ -5,6 +5,7 @@ so the forms check the range themselves, whatever the database."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.models import Agreement, Partner
 from tests import factories as f
@@ -76,3 +77,26 @@ def test_confirming_a_proposed_partner_with_an_odd_next_goes_to_the_partner(
     assert response.status_code == 302
     assert response["Location"] == proposed.get_absolute_url()
     assert not Partner.objects.get(pk=proposed.pk).proposed
+
+
+@pytest.mark.parametrize(
+    ("column", "label"), [("Title", "Tittel"), ("Partners", "Partnere")]
+)
+def test_an_import_value_longer_than_its_column_is_a_row_error(
+    client_for, contact_point, column, label, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    f.CountryFactory(iso2="SE", iso3="SWE", name_nb="Sverige", name_en="Sweden")
+    values = {"Title": "Havforskning", "Partners": "Lunds universitet"}
+    values[column] = "x" * 301
+    content = f"Title,Partners,Countries\n{values['Title']},{values['Partners']},SE\n"
+    client = client_for(contact_point)
+    response = client.post(
+        "/agreements/import/",
+        {"file": SimpleUploadedFile("register.csv", content.encode())},
+    )
+    (row,) = response.context["bad_rows"]
+    assert row.errors == [f"{label}: høyst 300 tegn (denne har 301)."]
+    assert client.post("/agreements/import/confirm/").status_code == 302
+    assert not Agreement.objects.exists()
+    assert not Partner.objects.exists()
