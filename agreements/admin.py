@@ -44,6 +44,14 @@ class UnitAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "parent")
     search_fields = ("name", "short_name")
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """Offer as parent only units outside this unit's own branch."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "parent" in form.base_fields:
+            parents = form.base_fields["parent"]
+            parents.queryset = parents.queryset.exclude(pk__in=obj.descendant_ids())
+        return form
+
 
 class PartnerAliasInline(admin.TabularInline):
     model = PartnerAlias

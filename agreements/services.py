@@ -6,15 +6,23 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agreements import history, named_lists
+from agreements import history, importing, named_lists, spreadsheet
 from agreements.importing import ImportRow, partner_by_name
-from agreements.models import Agreement, AgreementReminder, Partner, PartnerAlias, User
+from agreements.models import (
+    Agreement,
+    AgreementReminder,
+    ImportPreview,
+    Partner,
+    PartnerAlias,
+    User,
+)
 from agreements.titles import one_line
 
 log = logging.getLogger(__name__)
@@ -116,6 +124,42 @@ def import_agreements(*, rows: list[ImportRow], by: User) -> tuple[int, int]:
         if set(agreement.partners.all()) != set(chosen):
             agreement.partners.set(chosen)
     return created, updated
+
+
+class ImportHasErrors(Exception):
+    """A row of the previewed file is no longer valid (the register changed)."""
+
+
+@transaction.atomic
+def confirm_import(*, token: str, by: User) -> ImportPreview | None:
+    """Import the previewed file once, however often it is confirmed.
+
+    The preview's row is locked first, so of concurrent confirms (a double-click
+    sends two or three) one imports and the others wait, find it confirmed and
+    return the same preview with the first one's counts. None: no such preview
+    of this user's (expired, replaced by a newer upload, or someone else's).
+    Raises SpreadsheetError or ImportHasErrors, importing nothing.
+    """
+    preview = (
+        ImportPreview.objects.select_for_update()
+        .filter(token=token, created_by=by)
+        .first()
+    )
+    if preview is None or preview.is_confirmed:
+        return preview
+    try:
+        with default_storage.open(preview.file_path, "rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        return None
+    rows = importing.validate(spreadsheet.read(preview.file_name, content))
+    if any(row.errors for row in rows):
+        raise ImportHasErrors
+    preview.created_count, preview.updated_count = import_agreements(rows=rows, by=by)
+    preview.confirmed_at = timezone.now()
+    preview.save()
+    transaction.on_commit(lambda: default_storage.delete(preview.file_path))
+    return preview
 
 
 def send_due_reminders(*, today: datetime.date | None = None) -> int:

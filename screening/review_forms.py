@@ -67,7 +67,9 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    question_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    question_key = forms.CharField(
+        required=False, max_length=100, widget=forms.HiddenInput
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 

@@ -93,16 +93,24 @@ def filtered(params: QueryDict) -> QuerySet[Screening]:
     if route:
         tasks = RouteTask.objects.filter(screening=OuterRef("pk"), route=route)
         rows = rows.filter(Exists(tasks))
-    if params.get("unit", "").isdecimal():
-        rows = rows.filter(unit_id=params["unit"])
-    if params.get("partner", "").isdecimal():
-        rows = rows.filter(partner_id=params["partner"])
+    if unit := _id(params.get("unit", "")):
+        rows = rows.filter(unit_id=unit)
+    if partner := _id(params.get("partner", "")):
+        rows = rows.filter(partner_id=partner)
     if len(params.get("country", "")) == 2:
         rows = rows.filter(country_id=params["country"].upper())
     dimension = params.get("dimension", "")
     if dimension:
         rows = rows.filter(raised_in(dimension))
     return rows
+
+
+def _id(text: str) -> int | None:
+    """An id from the query string, or None when no row could have it: checked
+    here, since SQLite refuses a number beyond 64 bits with an error."""
+    if text.isascii() and text.isdecimal() and 0 < int(text) < 2**63:
+        return int(text)
+    return None
 
 
 def filter_choices(params: QueryDict) -> dict[str, list[Option]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -240,8 +240,10 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Write a comment before you save it."))
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return redirect(target)
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)  # a path, never a view name to reverse
     if roles.sees_all_screenings(request.user):
         return redirect("screening:review", pk=screening.pk)
     return redirect(screening)
