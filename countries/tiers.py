@@ -15,7 +15,12 @@ Where the research left a gap, we decided:
 * "Named in a threat assessment" means mentioned or named as the main actor.
 * A minor flag is every other value that carries points in 4.2: targeted
   sanctions, academic freedom medium, rule of law weak or very weak, GDPR not
-  adequate, any travel advice other than normal, state data-access laws.
+  adequate, state data-access laws.
+* Travel advice is not a tier flag (issue #13): it speaks of the safety of
+  people going there, not of the state as an actor, and has its own rules
+  (CTY-TRAVEL points, HT-10 and the international office's route). Counted as
+  a minor flag, the Ministry's advice against travel to Ukraine made Ukraine
+  T2, an actor risk, and sent Kyiv exchanges to export control.
 * Three or more minor flags together count as T2 (T1 is "one or two").
 * "not_assessed" is never a flag: an empty profile is T0, and the page says
   which flags are not assessed.
@@ -32,7 +37,6 @@ MINOR_VALUES: dict[str, frozenset[str]] = {
     "academic_freedom_band": frozenset({"medium"}),
     "rule_of_law_band": frozenset({"weak", "very_weak"}),
     "gdpr_adequacy": frozenset({"not_adequate"}),
-    "travel_advice": frozenset({"caution", "against_non_essential", "against_all"}),
     "state_data_access_laws": frozenset({"yes"}),
 }
 
