@@ -42,6 +42,10 @@ VDEM_SOURCE = "V-Dem Academic Freedom Index (v2xca_academ)"
 NO_SOURCE = "Norwegian sanctions regulations (regjeringen.no overview, Lovdata)"
 EU_SOURCE = "EU restrictive measures (OpenSanctions programme metadata)"
 GDPR_SOURCE = "European Commission adequacy decisions"
+GDPR_NOTE = (
+    "Compiled from the list of decisions without opening the Commission's page. "
+    "Check the decision and its scope on the page linked as the source."
+)
 OPENSANCTIONS_CHECKED = date(2026, 8, 14)  # the programme metadata snapshot
 REGIMES = {
     "0": "closed autocracy",
@@ -169,6 +173,8 @@ def _gdpr_scope_records(rows: list[dict[str, str]]) -> list[dict[str, object]]:
             "edition": row["decision"][:100],
             "source_url": row["source_url"],
             "licence": "EU legal information (Decision 2011/833/EU)",
+            "to_be_verified": True,
+            "verification_note": GDPR_NOTE,
         }
         for row in rows
         if row["status"] == "adequate" and row["scope"]
@@ -212,6 +218,9 @@ def _gdpr_status_records(rows: list[dict[str, str]]) -> list[dict[str, object]]:
             "source": GDPR_SOURCE,
             "source_url": row["source_url"],
             "licence": "EU legal information (Decision 2011/833/EU)",
+            # the decisions (and their scopes) were not checked on the page itself
+            "to_be_verified": row["status"] == "adequate",
+            "verification_note": GDPR_NOTE if row["status"] == "adequate" else "",
         }
         for row in rows
     ]

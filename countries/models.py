@@ -353,6 +353,12 @@ ENGLISH_SOURCE_KINDS = frozenset(
         Indicator.Kind.ACADEMIC_FREEDOM,
         Indicator.Kind.SANCTIONS_EU,
         Indicator.Kind.GDPR,
+        # fixtures/country_facts.csv: detail and note in English
+        Indicator.Kind.GDPR_SCOPE,
+        Indicator.Kind.THREAT,
+        Indicator.Kind.POLICY,
+        Indicator.Kind.TRAVEL,
+        Indicator.Kind.DATA_ACCESS,
     }
 )
 FLAG_KINDS = frozenset(

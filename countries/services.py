@@ -111,6 +111,8 @@ def override_fact(
     record.source_url = source_url.strip()
     record.edition = edition.strip()
     record.numeric_value, record.year = None, None
+    record.detail = ""  # it described the value from the source
+    record.licence = ""
     record.checked_on = timezone.localdate()
     record.origin = Indicator.Origin.ADMIN
     record.to_be_verified = False

@@ -128,11 +128,7 @@ def _render_detail(
     minor = tiers.minor_flags(values)
     _tier, reason = tiers.tier_reason(values)
     fact_forms = fact_forms or {}
-    notes = {
-        i.kind: i.verification_note
-        for i in country.indicators.all()
-        if i.kind in FACT_KINDS and i.verification_note
-    }
+    records = {i.kind: i for i in country.indicators.all() if i.kind in FACT_KINDS}
     flag_rows = []
     for row in fact_rows(facts):
         fact = row["fact"]
@@ -147,7 +143,8 @@ def _render_detail(
             {
                 **row,
                 "minor": fact.flag in minor,
-                "note": notes.get(fact.flag, ""),
+                "note": getattr(records.get(fact.flag), "verification_note", ""),
+                "lang": getattr(records.get(fact.flag), "source_language", ""),
                 "form": fact_forms.get(fact.flag) if editable else None,
                 "open": fact.flag in fact_forms and fact_forms[fact.flag].is_bound,
             }

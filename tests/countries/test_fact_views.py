@@ -31,6 +31,13 @@ def test_the_country_page_shows_source_edition_date_and_state(client_for, resear
     assert "Bekreft eller endre" not in text  # a researcher only reads
 
 
+def test_the_us_page_shows_the_scope_of_its_adequacy_decision(client_for, researcher):
+    text = client_for(researcher).get("/countries/US/").text
+    assert "Virkeområdet til adekvansbeslutningen" in text
+    assert "Bare organisasjoner sertifisert under EU–US Data Privacy Framework" in text
+    assert "(EU) 2023/1795" in text
+
+
 def test_ukraine_explains_its_tier_without_any_sanctions_regime(client_for, researcher):
     text = client_for(researcher).get("/countries/UA/").text
     assert "Kategori T1 fordi ett eller to mindre flagg gjelder." in text
@@ -77,6 +84,7 @@ def test_the_contact_point_changes_a_fact_and_the_tier_follows(
     assert response.status_code == 302
     record = threat("PK")
     assert (record.value, record.state) == ("no", "institution")
+    assert record.detail == ""  # the old detail spoke of the old value
     assert record.source == "PST, Nasjonal trusselvurdering 2026"
     assert Country.objects.get(iso2="PK").tier != "T2"
     assert [h.value for h in record.history.order_by("history_date")] == ["no"]
