@@ -76,7 +76,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "tasks": tasks,
         "history": screening.transitions.select_related("actor"),
         "mitigations": [
-            {"label": m["label"], "text": plan.get(m["key"], "")}
+            {"key": m["key"], "label": m["label"], "text": plan.get(m["key"], "")}
             for m in explained["mitigations"]
         ],
         "can_decide": services.can_review(user) and under_review,
