@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 
 from screening.services import screenings as screening_services
@@ -13,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_review_page_shows_the_plan_under_each_measure(client_for, contact_point):
     screening = draft(export=True)
-    measures = explain(screening, "en")["mitigations"]
+    measures = explain(screening, "nb")["mitigations"]
     assert len(measures) >= 2, "the export answers must recommend measures"
-    first, second = measures[0], measures[1]
+    first = measures[0]
     screening_services.save_mitigation_plan(
         screening,
         plan={first["key"]: "We apply for a licence before signing."},
@@ -23,7 +25,7 @@ def test_the_review_page_shows_the_plan_under_each_measure(client_for, contact_p
     )
     screening_services.submit_screening(screening, by=screening.owner)
     body = client_for(contact_point).get(f"/screenings/{screening.pk}/review/")
-    html = body.content.decode()
+    html = unescape(body.content.decode())
     plan = html[html.index('id="plan-title"') :]
     assert "We apply for a licence before signing." in plan
     # The measure without a plan says so instead of staying blank.
