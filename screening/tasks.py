@@ -126,6 +126,18 @@ def send_review_reminders() -> int:
     return sent
 
 
+@shared_task(acks_late=True)
+def send_follow_up_reminders() -> int:
+    """Daily (beat): remind owners of conditions that fall due soon, once each."""
+    from screening import notifications
+    from screening.services import reviews
+
+    sent = 0
+    for follow_up in reviews.claim_due_reminders():
+        sent += notifications.send_follow_up_reminder(follow_up)
+    return sent
+
+
 # Re-scoring after the facts changed (owned by partner screening, issue 12).
 
 
