@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from screening.models import RouteTask, Screening, Transition
+from screening.models import Report, RouteTask, Screening, Transition
+from screening.reports import build
 from screening.services import reviews
 from tests.screening.review_support import submitted
 
@@ -74,6 +75,16 @@ def test_an_override_with_a_reason_lets_the_approval_through_and_is_shown(
     history = page[page.index('id="history-title"') :]
     assert "Signering overstyrt" in history
     assert "Rector away; dean agreed by phone." in history
+    report = Report(
+        kind=Report.Kind.SCREENING,
+        screening=screening,
+        requested_by=contact_point,
+        language="nb",
+    )
+    pdf_html = build.render_html(report)
+    assert "Signering overstyrt" in pdf_html  # the report's decision history
+    assert "Overstyrt" in pdf_html  # and the leadership route's clearance
+    assert pdf_html.count("Rector away; dean agreed by phone.") == 2
 
 
 def test_leadership_signs_off_their_own_route(client_for, leader, export_officer):
