@@ -20,6 +20,7 @@ from screening.services.reviews.comments import add_comment
 from screening.services.reviews.decisions import (
     approve,
     approve_with_conditions,
+    condition_lines,
     latest_submission_id,
     reject,
     request_changes,
@@ -78,6 +79,7 @@ __all__ = [
     "claim_due_reminders",
     "claim_overdue_reminders",
     "complete_follow_up",
+    "condition_lines",
     "confirm_route",
     "independent",
     "latest_submission_id",
