@@ -38,6 +38,10 @@ class InstitutionSettingsAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Lifting four-eyes is the administrator's call, not a staff member's.
+        return () if request.user.is_superuser else ("allow_own_review",)
+
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):

@@ -419,5 +419,12 @@ CELERY_BEAT_SCHEDULE["review-reminders"] = {
     "task": "screening.tasks.send_review_reminders",
     "schedule": 24 * 60 * 60,  # daily; each review is reminded of once per limit
 }
+# Conditions of approval (follow-ups) are reminded of once, this many days
+# before they fall due.
+FOLLOW_UP_REMINDER_DAYS = env.int("FOLLOW_UP_REMINDER_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["follow-up-reminders"] = {
+    "task": "screening.tasks.send_follow_up_reminders",
+    "schedule": 24 * 60 * 60,  # daily; each follow-up is reminded of once
+}
 # The confidentiality marking printed on every page of every PDF report.
 REPORT_MARKING = env.str("REPORT_MARKING", default="Intern / Internal")

@@ -137,6 +137,15 @@ def send_reminder(screening: Screening, days: int) -> int:
     )
 
 
+def send_follow_up_reminder(follow_up) -> int:
+    """The owner of a condition of approval, before it falls due."""
+    return _send(
+        "follow_up_reminder",
+        _users([follow_up.owner]),
+        {"screening": follow_up.screening, "follow_up": follow_up},
+    )
+
+
 def send_level_changed(screening: Screening, only: Iterable[str] | None = None) -> int:
     """One e-mail to the researcher and one to the contact point when the
     facts (not the answers) moved a submitted or approved screening's level."""

@@ -252,6 +252,22 @@ def send_review_reminders() -> int:
     return sent
 
 
+@shared_task(acks_late=True)
+def send_follow_up_reminders() -> int:
+    """Daily (beat): remind owners of conditions that fall due soon, once each."""
+    from screening import notifications
+    from screening.services import reviews
+
+    sent = 0
+    for follow_up in reviews.claim_due_reminders():
+        try:
+            sent += notifications.send_follow_up_reminder(follow_up)
+        except Exception:  # one bad row must not stop the other reminders
+            logger.exception("Follow-up reminder %s failed", follow_up.pk)
+            reviews.release_follow_up_reminder(follow_up)  # tried again tomorrow
+    return sent
+
+
 # Re-scoring after the facts changed (owned by partner screening, issue 12).
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from screening.views import (
     dashboard,
+    follow_ups,
     reports,
     review_queue,
     reviews,
@@ -75,4 +76,9 @@ urlpatterns += [
     ),
     path("screenings/<int:pk>/comments/", reviews.comment, name="comment"),
     path("screenings/<int:pk>/withdraw/", reviews.withdraw, name="withdraw"),
+    path(
+        "screenings/<int:pk>/review/override/", reviews.override, name="review_override"
+    ),
+    path("screenings/<int:pk>/review/reopen/", reviews.reopen, name="review_reopen"),
+    path("follow-ups/<int:pk>/done/", follow_ups.done, name="follow_up_done"),
 ]

@@ -4,6 +4,7 @@ from screening.models.mail import UndeliveredEmail  # noqa: F401
 from screening.models.reports import Report  # noqa: F401
 from screening.models.reviews import (  # noqa: F401
     Comment,
+    FollowUp,
     ReviewReminder,
     RouteTask,
     Transition,
