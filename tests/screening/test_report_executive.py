@@ -3,14 +3,17 @@ The details follow, with no heading left alone at the foot of a page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from agreements.models import PartnerMatch
-from screening.models import Report, Transition
-from screening.reports import build, pdf
+from screening.models import Report, Screening, Transition
+from screening.reports import build, pdf, summary
 from screening.reports.fetcher import StaticOnlyFetcher
 from tests import factories
 from tests.screening.reports_support import scored_screening
@@ -87,8 +90,6 @@ def test_page_one_of_the_screening_report_is_a_summary_for_leadership(tmp_path):
 
 @pytest.mark.django_db
 def test_a_period_with_one_end_says_from_or_until(tmp_path):
-    import datetime as dt
-
     screening = scored_screening(period_start=dt.date(2026, 3, 1), period_end=None)
     html = build.render_html(_report(Report.Kind.SCREENING, screening=screening))
     assert "Fra 01.03.2026" in html
@@ -138,3 +139,71 @@ def test_no_heading_of_the_screening_report_ends_a_page():
         if alone := _headings_alone(html):
             stranded[lines] = alone
     assert stranded == {}
+
+
+def _screening_submitted(day: dt.date, **kwargs):
+    screening = scored_screening(**kwargs)
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+    Screening.objects.filter(pk=screening.pk).update(submitted_at=moment)
+    return screening
+
+
+@pytest.mark.django_db
+def test_page_one_of_the_institution_summary_is_for_the_board(tmp_path, settings):
+    settings.REVIEW_WAITING_DAYS = 14
+    today = timezone.localdate()
+    _screening_submitted(today - dt.timedelta(days=40), title="Gammel sak som venter")
+    _screening_submitted(today, title="Ny sak", status=Screening.Status.APPROVED)
+    listed = factories.PartnerFactory(
+        name="Harbin Institute", named_list_status="confirmed"
+    )
+    factories.PartnerMatchFactory(
+        partner=listed,
+        status=PartnerMatch.Status.CONFIRMED,
+        entry=factories.NamedListEntryFactory(
+            named_list=factories.NamedListFactory(title="Forsvarsuniversiteter")
+        ),
+    )
+    pending = factories.PartnerFactory(
+        name="Beihang Lab", named_list_status="candidate"
+    )
+    factories.PartnerMatchFactory(partner=pending, score=0.95)
+    factories.AgreementFactory(
+        title="Utveksling med Fudan", end_date=today + dt.timedelta(days=30)
+    )
+    later = today + dt.timedelta(days=200)
+    factories.AgreementFactory(title="Lang avtale", end_date=later)
+    content = build.render(_report(Report.Kind.SUMMARY)).content
+    first = page_texts(content, tmp_path)[0]
+    assert "Porteføljen etter samlet risikonivå" in first
+    assert "Porteføljen etter land" in first
+    assert "Kina 2 2" in first  # two screenings, both high
+    assert "Harbin Institute" in first
+    assert "bekreftet: Forsvarsuniversiteter" in first
+    assert "Beihang Lab" in first
+    assert "venter på kontaktpunktet" in first
+    assert "Utveksling med Fudan" in first
+    assert "Lang avtale" not in first
+    overdue = first.split("Vurderinger som har ventet for lenge på behandling")[1]
+    assert "Gammel sak som venter" in overdue
+    assert "Ny sak" not in overdue
+    assert "Utvikling per kvartal" in first
+    assert "Intern / Internal" in first
+
+
+@pytest.mark.django_db
+def test_the_trend_has_every_quarter_and_month_between_first_and_today():
+    today = timezone.localdate()
+    long_ago = today.replace(day=1) - dt.timedelta(days=400)  # 13 or 14 months back
+    _screening_submitted(long_ago)
+    _screening_submitted(today)
+    data = summary.build(summary.Filter())
+    quarters = [q["total"] for q in data.by_quarter]
+    assert len(quarters) in (5, 6)  # every quarter in between, the empty ones too
+    assert quarters[0] == 1
+    assert quarters[-1] == 1
+    assert sum(quarters) == 2
+    months = data.by_month
+    assert len(months) in (14, 15)  # no month skipped
+    assert sum(sum(m["cells"]) for m in months) == 2
+    assert months[-1]["label"] == date_format(today, "YEAR_MONTH_FORMAT")
