@@ -38,11 +38,23 @@ class InstitutionSettingsAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Lifting four-eyes is the administrator's call, not a staff member's.
+        return () if request.user.is_superuser else ("allow_own_review",)
+
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "parent")
     search_fields = ("name", "short_name")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """Offer as parent only units outside this unit's own branch."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "parent" in form.base_fields:
+            parents = form.base_fields["parent"]
+            parents.queryset = parents.queryset.exclude(pk__in=obj.descendant_ids())
+        return form
 
 
 class PartnerAliasInline(admin.TabularInline):

@@ -1,14 +1,49 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements import documents
 from agreements.models import Agreement, Partner, User
+from agreements.titles import one_line
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with the username's length checked before anyone
+    tries it: Django sets the limit on the field only after building it, so
+    without this a long name reached the failed-login log and its too-short
+    column (a 500 on PostgreSQL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+
+
+class PartnerChoices(forms.ModelMultipleChoiceField):
+    """Refuses an id no row can have before asking the database: SQLite raises
+    OverflowError on a number beyond 64 bits, PostgreSQL just finds nothing."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                out_of_range = abs(int(str(pk))) >= 2**63
+            except ValueError:
+                continue  # not a number: the parent class says so
+            if out_of_range:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class AgreementForm(forms.ModelForm):
@@ -35,6 +70,7 @@ class AgreementForm(forms.ModelForm):
             "document",
             "notes",
         ]
+        field_classes = {"partners": PartnerChoices}
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
@@ -54,6 +90,9 @@ class AgreementForm(forms.ModelForm):
         ).order_by("first_name", "last_name")
         if not self.is_bound:
             self.initial["version"] = self.instance.version
+
+    def clean_title(self) -> str:
+        return one_line(self.cleaned_data["title"])
 
     def clean_document(self):
         document = self.cleaned_data.get("document")

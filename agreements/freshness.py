@@ -20,7 +20,7 @@ from django.db.backends.signals import connection_created
 from django.db.models import F
 
 TRACKED_PREFIXES = ("agreements_", "countries_", "screening_")
-UNTRACKED = re.compile(r"^agreements_dataversion$|_historical")
+UNTRACKED = re.compile(r"^agreements_(dataversion|importpreview)$|_historical")
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
 
 _state = threading.local()

@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, Partner, Unit, User
+from agreements.titles import one_line
 from countries.models import Country
 
 TRUE = {"yes", "ja", "true", "1", "x", "y", "j"}
@@ -86,6 +87,19 @@ def _unknown(field_name: str, value: str) -> str:
     }
 
 
+def _too_long(row: ImportRow, column: str, value: str, model_field) -> None:
+    """A row error, not a database error, for text longer than its column."""
+    if len(value) > model_field.max_length:
+        row.errors.append(
+            _("%(column)s: at most %(limit)s characters (this has %(length)s).")
+            % {
+                "column": column,
+                "limit": model_field.max_length,
+                "length": len(value),
+            }
+        )
+
+
 class _Validator:
     def __init__(self) -> None:
         self.countries = _country_lookup()
@@ -99,9 +113,10 @@ class _Validator:
                 self.units[unit.short_name.lower()] = unit
 
     def row(self, line: int, record: dict[str, str]) -> ImportRow:
-        row = ImportRow(line=line, title=record.get("title", ""))
+        row = ImportRow(line=line, title=one_line(record.get("title", "")))
         if not row.title:
             row.errors.append(_("The title is missing."))
+        _too_long(row, _("Title"), row.title, Agreement._meta.get_field("title"))
         self._choices(row, record)
         self._dates(row, record)
         self._flags(row, record)
@@ -179,6 +194,7 @@ class _Validator:
         codes = [c.strip() for c in record.get("countries", "").split(";")]
         codes = [c for c in codes if c]
         for index, name in enumerate(names):
+            _too_long(row, _("Partners"), name, Partner._meta.get_field("name"))
             code = codes[index] if index < len(codes) else (codes[-1] if codes else "")
             country = self.countries.get(code.lower()) if code else None
             if code and country is None:

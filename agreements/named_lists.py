@@ -286,7 +286,11 @@ def preload_index() -> None:
     except DatabaseError as error:
         logger.warning("Named-list index not preloaded: %s", error)
     finally:
-        connections.close_all()  # the request cycle opens its own
+        # The request cycle opens its own connection; one inside a transaction
+        # (a test's, or a caller's) is not ours to close.
+        for connection in connections.all(initialized_only=True):
+            if not connection.in_atomic_block:
+                connection.close()
 
 
 def check_name(

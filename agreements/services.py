@@ -7,22 +7,25 @@ import logging
 from collections.abc import Mapping
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agreements import history, named_lists
+from agreements import history, importing, named_lists, spreadsheet
 from agreements.importing import ImportRow, partner_by_name
 from agreements.models import (
     Agreement,
     AgreementReminder,
+    ImportPreview,
     Partner,
     PartnerAlias,
     PartnerIncident,
     User,
 )
+from agreements.titles import one_line
 
 log = logging.getLogger(__name__)
 REMINDER_DAYS = (7, 30, 90)
@@ -125,6 +128,42 @@ def import_agreements(*, rows: list[ImportRow], by: User) -> tuple[int, int]:
     return created, updated
 
 
+class ImportHasErrors(Exception):
+    """A row of the previewed file is no longer valid (the register changed)."""
+
+
+@transaction.atomic
+def confirm_import(*, token: str, by: User) -> ImportPreview | None:
+    """Import the previewed file once, however often it is confirmed.
+
+    The preview's row is locked first, so of concurrent confirms (a double-click
+    sends two or three) one imports and the others wait, find it confirmed and
+    return the same preview with the first one's counts. None: no such preview
+    of this user's (expired, replaced by a newer upload, or someone else's).
+    Raises SpreadsheetError or ImportHasErrors, importing nothing.
+    """
+    preview = (
+        ImportPreview.objects.select_for_update()
+        .filter(token=token, created_by=by)
+        .first()
+    )
+    if preview is None or preview.is_confirmed:
+        return preview
+    try:
+        with default_storage.open(preview.file_path, "rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        return None
+    rows = importing.validate(spreadsheet.read(preview.file_name, content))
+    if any(row.errors for row in rows):
+        raise ImportHasErrors
+    preview.created_count, preview.updated_count = import_agreements(rows=rows, by=by)
+    preview.confirmed_at = timezone.now()
+    preview.save()
+    transaction.on_commit(lambda: default_storage.delete(preview.file_path))
+    return preview
+
+
 def send_due_reminders(*, today: datetime.date | None = None) -> int:
     """E-mail reminders 90, 30 and 7 days before active agreements end.
 
@@ -147,7 +186,10 @@ def send_due_reminders(*, today: datetime.date | None = None) -> int:
         )
         if already.exists():
             continue
-        sent += _send_reminder(agreement, threshold, days_left)
+        try:
+            sent += _send_reminder(agreement, threshold, days_left)
+        except Exception:  # one bad row must not stop the others' reminders
+            log.exception("Reminder for agreement %s failed", agreement.pk)
     return sent
 
 
@@ -175,9 +217,9 @@ def _mail(agreement: Agreement, address: str, language: str, days_left: int) -> 
             "days_left": days_left,
             "url": settings.SITE_URL + agreement.get_absolute_url(),
         }
-        subject = render_to_string(
-            "agreements/email/reminder_subject.txt", context
-        ).strip()
+        subject = one_line(
+            render_to_string("agreements/email/reminder_subject.txt", context)
+        )
         body = render_to_string("agreements/email/reminder.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
 

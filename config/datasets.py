@@ -69,6 +69,24 @@ DATASETS = (
         "use": _("Whether personal data may go to a country without other safeguards."),
     },
     {
+        "file": "country_facts.csv",
+        "title": _(
+            "Threat-assessment naming, policy instructions, travel advice and "
+            "state data-access laws"
+        ),
+        "publisher": (
+            "PST (Nasjonal trusselvurdering), Kunnskapsdepartementet, "
+            "Utenriksdepartementet; compiled by the project"
+        ),
+        "edition": _("Each row names the edition it was checked against"),
+        "licence": _("Public information; compiled by the project (AGPL-3.0)"),
+        "url": "https://www.pst.no/",
+        "use": _(
+            "Country facts the score uses, each marked to be verified until the "
+            "contact point confirms it on the country page."
+        ),
+    },
+    {
         "file": "ca_named_research_organizations.csv",
         "title": _("Named Research Organizations"),
         "publisher": "Government of Canada",

@@ -1,4 +1,5 @@
-"""Project middleware: the user's language, and /healthz for any Host."""
+"""Project middleware: the user's language, /healthz for any Host, and the
+Permissions-Policy header."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ class HealthzAnyHostMiddleware:
             except DisallowedHost:
                 return health.report(staff=False)
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header (settings.PERMISSIONS_POLICY) on every answer."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class UserLanguageMiddleware:

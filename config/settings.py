@@ -14,6 +14,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "config.logs.RequestIdMiddleware",
     "config.middleware.HealthzAnyHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,6 +122,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address, not the TLS proxy's (config.client_address): the number
+# of proxies in front of the app that append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -174,7 +180,7 @@ USE_TZ = True
 
 # Static files (vendored, no build step) and private media.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # No MEDIA_URL route: uploaded documents and reports are served only by
@@ -189,6 +195,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+# The report fonts (5.9 MB of TTF) are read from disk by the PDF renderer and never
+# sent to a browser; brotli-compressing them made collectstatic take minutes.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf"]
 # Before collectstatic (embedded mode, tests) STATIC_ROOT does not exist yet and
 # files are served from the finders; whitenoise's warning about it is noise.
 warnings.filterwarnings("ignore", message="No directory at: ")
@@ -201,6 +210,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samarbeidssjekk@localhost")
+# Seconds before a silent mail server counts as failed (the send is retried).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@localhost")
 # The public address: every absolute link in e-mails and PDFs starts with it
 # (`make run` sets it to the address it serves). No trailing slash.
@@ -209,18 +220,20 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Cached page fragments (config.fragments). In-process memory by default; with
 # several web processes or hosts, point CACHE_URL at Redis so they share it
 # (correctness does not depend on it: fragments are keyed on the data version).
+# The cache is optional: with Redis away, pages render afresh (config.cache).
+# Sessions stay in the database (the default engine), never in the cache, so a
+# Redis outage logs nobody out and refuses no login or form.
 CACHE_URL = env.str("CACHE_URL", default="locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.OptionalRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "samarbeidssjekk",
+            # An unreachable Redis costs a page at most this long, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    # Shared by every process, so a session read from it is never one that
-    # another process has ended: read sessions from it, write them to both.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif CACHE_URL == "dummy://":  # the test suite: every page rendered afresh
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
@@ -245,18 +258,51 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_MAX_MEMORY_KB", default=400_000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis hands an unacknowledged task (worker killed mid-task) to another worker
-# after this many seconds; tests of redelivery shorten it.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-}
 CELERY_TASK_ROUTES = {"screening.tasks.render_report": {"queue": "reports"}}
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+
+# Every report ends (issue 21): ready, or failed with a reason and a Retry.
+# A render is stopped after REPORT_TIME_LIMIT seconds (the soft limit first asks
+# it to stop, so it can say why). A report still "rendering" after the hard
+# limit plus a margin (the PDF write, the final UPDATE, clocks of two hosts)
+# cannot be rendering any more, and one "queued" that long has lost its message
+# (Redis restarted without it) or its worker: the watchdog, run by beat every
+# minute, queues it again, and after REPORT_MAX_ATTEMPTS fails it with a reason.
+REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=120)
+REPORT_TIME_LIMIT = env.int("REPORT_TIME_LIMIT", default=150)
+REPORT_STUCK_AFTER = env.int("REPORT_STUCK_AFTER", default=REPORT_TIME_LIMIT + 60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+CELERY_BEAT_SCHEDULE["report-watchdog"] = {
+    "task": "screening.tasks.rescue_stuck_reports",
+    "schedule": 60,
+    "options": {"expires": 55},  # runs piled up behind a busy queue add nothing
+}
+# Redis hands an unacknowledged task (worker killed mid-task) to another worker
+# after this many seconds. It must outlast the longest task AND the longest retry
+# countdown: a task waiting for its retry (an e-mail after up to 20 minutes,
+# screening.tasks.RETRY_DELAYS) is held unacknowledged by the worker, and a
+# shorter timeout hands it out again, so the e-mail would go out twice. A killed
+# worker's report does not wait for this: the watchdog queues it again after
+# REPORT_STUCK_AFTER. Tests of redelivery shorten it.
+TASK_LONGEST_COUNTDOWN = 1200
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT",
+        default=max(CELERY_TASK_TIME_LIMIT, REPORT_TIME_LIMIT)
+        + TASK_LONGEST_COUNTDOWN
+        + 300,
+    )
+}
 
 # Security. Production (DEBUG off) passes `check --deploy` with no warnings.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No page needs a camera, a microphone, the position or payments (config.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -372,6 +418,13 @@ CELERY_BEAT_SCHEDULE["agreement-reminders"] = {
 CELERY_BEAT_SCHEDULE["review-reminders"] = {
     "task": "screening.tasks.send_review_reminders",
     "schedule": 24 * 60 * 60,  # daily; each review is reminded of once per limit
+}
+# Conditions of approval (follow-ups) are reminded of once, this many days
+# before they fall due.
+FOLLOW_UP_REMINDER_DAYS = env.int("FOLLOW_UP_REMINDER_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["follow-up-reminders"] = {
+    "task": "screening.tasks.send_follow_up_reminders",
+    "schedule": 24 * 60 * 60,  # daily; each follow-up is reminded of once
 }
 # The confidentiality marking printed on every page of every PDF report.
 REPORT_MARKING = env.str("REPORT_MARKING", default="Intern / Internal")

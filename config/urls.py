@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
+from agreements.forms import LoginForm
 from config import views
 
 urlpatterns = [
@@ -9,6 +11,16 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sources/", views.sources, name="sources"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path(
+        "accounts/password_reset/",
+        views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/login/",
+        LoginView.as_view(authentication_form=LoginForm),
+        name="login",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("agreements.urls")),

@@ -42,7 +42,25 @@ ENTERED_FLAGS: dict[str, tuple[str, ...]] = {
         "against_all",
     ),
     "state_data_access_laws": ("not_assessed", "no", "yes"),
+    # A national policy instruction to institutions (e.g. the 2022 freeze on
+    # institutional cooperation with Russia): "none" where no instruction applies.
+    "policy_instruction": ("none", "institutional_freeze"),
 }
+# The scope of a GDPR adequacy decision. Partial scopes cover only some
+# organisations in the country; the questionnaire asks whether the partner is one.
+GDPR_SCOPES = ("full", "dpf_certified", "commercial", "private_sector")
+PARTIAL_GDPR_SCOPES = ("dpf_certified", "commercial", "private_sector")
+# The verification state of a sourced fact, as the country page shows it.
+VERIFICATION_STATES = ("verified", "to_be_verified", "institution")
+
+
+def verification_state(*, to_be_verified: bool, set_by_institution: bool) -> str:
+    """ "institution" where the contact point overrode the value, "to_be_verified"
+    while nobody has checked the source, "verified" once somebody has."""
+    if set_by_institution:
+        return "institution"
+    return "to_be_verified" if to_be_verified else "verified"
+
 
 COMPREHENSIVE_MEASURES = frozenset({"arms embargo"})
 SECTORAL_MEASURES = frozenset(

@@ -42,6 +42,10 @@ VDEM_SOURCE = "V-Dem Academic Freedom Index (v2xca_academ)"
 NO_SOURCE = "Norwegian sanctions regulations (regjeringen.no overview, Lovdata)"
 EU_SOURCE = "EU restrictive measures (OpenSanctions programme metadata)"
 GDPR_SOURCE = "European Commission adequacy decisions"
+GDPR_NOTE = (
+    "Compiled from the list of decisions without opening the Commission's page. "
+    "Check the decision and its scope on the page linked as the source."
+)
 OPENSANCTIONS_CHECKED = date(2026, 8, 14)  # the programme metadata snapshot
 REGIMES = {
     "0": "closed autocracy",
@@ -151,6 +155,58 @@ def eu_sanctions_records() -> list[dict[str, object]]:
 
 
 def gdpr_records() -> list[dict[str, object]]:
+    rows = read_csv("gdpr_adequacy.csv")
+    return [*_gdpr_status_records(rows), *_gdpr_scope_records(rows)]
+
+
+def _gdpr_scope_records(rows: list[dict[str, str]]) -> list[dict[str, object]]:
+    """The scope of each adequacy decision (full, or the organisations it covers)."""
+    return [
+        {
+            "country_id": row["iso2"],
+            "kind": KIND.GDPR_SCOPE,
+            "reference": "",
+            "value": row["scope"],
+            "checked_on": date.fromisoformat(row["date_checked"]),
+            "detail": row["note"],
+            "source": GDPR_SOURCE,
+            "edition": row["decision"][:100],
+            "source_url": row["source_url"],
+            "licence": "EU legal information (Decision 2011/833/EU)",
+            "to_be_verified": True,
+            "verification_note": GDPR_NOTE,
+        }
+        for row in rows
+        if row["status"] == "adequate" and row["scope"]
+    ]
+
+
+def country_fact_records() -> list[dict[str, object]]:
+    """Threat-assessment naming, policy instructions, travel advice and state
+    data-access laws from fixtures/country_facts.csv: each with its source,
+    the edition it was checked against and whether it is still to be verified."""
+    return [
+        {
+            "country_id": row["iso2"],
+            "kind": row["kind"],
+            "reference": "",
+            "value": row["value"],
+            "edition": row["edition"][:100],
+            "checked_on": (
+                date.fromisoformat(row["checked_on"]) if row["checked_on"] else None
+            ),
+            "detail": row["detail"],
+            "source": row["source"][:300],
+            "source_url": row["source_url"],
+            "licence": "",
+            "to_be_verified": row["to_be_verified"] == "yes",
+            "verification_note": row["note"][:300],
+        }
+        for row in read_csv("country_facts.csv")
+    ]
+
+
+def _gdpr_status_records(rows: list[dict[str, str]]) -> list[dict[str, object]]:
     return [
         {
             "country_id": row["iso2"],
@@ -162,8 +218,11 @@ def gdpr_records() -> list[dict[str, object]]:
             "source": GDPR_SOURCE,
             "source_url": row["source_url"],
             "licence": "EU legal information (Decision 2011/833/EU)",
+            # the decisions (and their scopes) were not checked on the page itself
+            "to_be_verified": row["status"] == "adequate",
+            "verification_note": GDPR_NOTE if row["status"] == "adequate" else "",
         }
-        for row in read_csv("gdpr_adequacy.csv")
+        for row in rows
     ]
 
 
@@ -173,10 +232,21 @@ def reference_records() -> list[dict[str, object]]:
         *norwegian_sanctions_records(),
         *eu_sanctions_records(),
         *gdpr_records(),
+        *country_fact_records(),
     ]
 
 
-FIXTURE_KINDS = (KIND.ACADEMIC_FREEDOM, KIND.SANCTIONS_NO, KIND.SANCTIONS_EU, KIND.GDPR)
+FIXTURE_KINDS = (
+    KIND.ACADEMIC_FREEDOM,
+    KIND.SANCTIONS_NO,
+    KIND.SANCTIONS_EU,
+    KIND.GDPR,
+    KIND.GDPR_SCOPE,
+    KIND.THREAT,
+    KIND.POLICY,
+    KIND.TRAVEL,
+    KIND.DATA_ACCESS,
+)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from countries import flags as country_flags
 from countries import tiers
@@ -151,6 +152,7 @@ class Country(models.Model):
             sanctions = (level, regimes)
         index = _current_index(records)
         gdpr = _current(records, kind.GDPR)
+        scope = _current(records, kind.GDPR_SCOPE)
         result = {
             "sanctions_regime": sanctions,
             "academic_freedom_band": (
@@ -158,10 +160,12 @@ class Country(models.Model):
                 _list(index),
             ),
             "gdpr_adequacy": (gdpr.value if gdpr else "not_adequate", _list(gdpr)),
+            # Only adequate countries have a scope; "" elsewhere (not shown).
+            "gdpr_adequacy_scope": (scope.value if scope else "", _list(scope)),
         }
-        for flag in country_flags.ENTERED_FLAGS:
+        for flag, values in country_flags.ENTERED_FLAGS.items():
             record = _current(records, flag)
-            result[flag] = (record.value if record else "not_assessed", _list(record))
+            result[flag] = (record.value if record else values[0], _list(record))
         return result
 
     def derived_columns(self) -> dict[str, object]:
@@ -194,6 +198,8 @@ class Indicator(models.Model):
         RULE_OF_LAW = "rule_of_law_band", _("Rule of law")
         TRAVEL = "travel_advice", _("Travel advice")
         DATA_ACCESS = "state_data_access_laws", _("State data-access laws")
+        POLICY = "policy_instruction", _("National policy instruction")
+        GDPR_SCOPE = "gdpr_adequacy_scope", _("Scope of the adequacy decision")
 
     class Origin(models.TextChoices):
         FIXTURE = "fixture", _("Reference data (fixtures)")
@@ -237,6 +243,12 @@ class Indicator(models.Model):
     verification_note = models.CharField(
         _("verification note"), max_length=300, blank=True
     )
+    set_by_institution = models.BooleanField(
+        _("set by the institution"),
+        default=False,
+        help_text=_("The contact point overrode the value from the source."),
+    )
+    history = HistoricalRecords(excluded_fields=["loaded_at"])
 
     class Meta:
         ordering = ["kind", "reference"]
@@ -251,6 +263,14 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country_id} {self.kind} {self.reference}".strip()
+
+    @property
+    def state(self) -> str:
+        """verified / to_be_verified / institution (see countries.flags)."""
+        return country_flags.verification_state(
+            to_be_verified=self.to_be_verified,
+            set_by_institution=self.set_by_institution,
+        )
 
     @property
     def regime_level(self) -> str:
@@ -333,10 +353,32 @@ ENGLISH_SOURCE_KINDS = frozenset(
         Indicator.Kind.ACADEMIC_FREEDOM,
         Indicator.Kind.SANCTIONS_EU,
         Indicator.Kind.GDPR,
+        # fixtures/country_facts.csv: detail and note in English
+        Indicator.Kind.GDPR_SCOPE,
+        Indicator.Kind.THREAT,
+        Indicator.Kind.POLICY,
+        Indicator.Kind.TRAVEL,
+        Indicator.Kind.DATA_ACCESS,
     }
 )
 FLAG_KINDS = frozenset(
-    {"gdpr_adequacy", "sanctions_regime", *country_flags.ENTERED_FLAGS}
+    {
+        "gdpr_adequacy",
+        "gdpr_adequacy_scope",
+        "sanctions_regime",
+        *country_flags.ENTERED_FLAGS,
+    }
+)
+# The kinds the contact point confirms or overrides on the country page: one
+# current record per country, each a value of screening.facts.
+FACT_KINDS = (
+    "threat_assessment_named",
+    "policy_instruction",
+    "travel_advice",
+    "gdpr_adequacy",
+    "gdpr_adequacy_scope",
+    "rule_of_law_band",
+    "state_data_access_laws",
 )
 
 
@@ -373,6 +415,7 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
         return Fact(flag, value, source="")
     first = records[0]
     if flag == "sanctions_regime" and len(records) > 1:
+        states = {r.state for r in records}
         sources = sorted({r.source for r in records})
         editions = sorted({r.edition for r in records if r.edition})
         detail = "; ".join(
@@ -389,6 +432,10 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
             checked=max(
                 (r.checked_on.isoformat() for r in records if r.checked_on), default=""
             ),
+            state=next(
+                (s for s in ("to_be_verified", "institution") if s in states),
+                "verified",
+            ),
         )
     detail = "" if first.numeric_value is None else f"{first.numeric_value:g}"
     return Fact(
@@ -400,4 +447,5 @@ def _fact(flag: str, value: str, records: list[Indicator]) -> Fact:
         url=first.source_url,
         detail=detail or first.detail,
         checked=first.checked_on.isoformat() if first.checked_on else "",
+        state=first.state,
     )

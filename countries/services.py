@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
 from config.queueing import send_on_commit
 from countries import tasks
-from countries.models import Assessment, Country
+from countries.models import Assessment, Country, Indicator
 
 DERIVED = ("tier", "sanctions_level", "af_band", "af_value", "af_year", "gdpr_adequacy")
 
@@ -63,3 +64,67 @@ def record_assessment(
     send_on_commit(tasks.notify_assessment_recorded, assessment.pk)
     _rescore_screenings([country.iso2], "country_assessment")
     return assessment
+
+
+@transaction.atomic
+def confirm_fact(
+    *, country: Country, kind: str, by: object, note: str = ""
+) -> Indicator:
+    """The contact point checked the source: the fact's value stands, verified today.
+
+    The record becomes the institution's (a reload of the fixtures leaves it
+    alone); its history keeps who confirmed it and when.
+    """
+    record = current_fact(country=country, kind=kind)
+    if record is None:
+        raise ValueError(f"{country.iso2} has no {kind} to confirm")
+    record.to_be_verified = False
+    record.set_by_institution = False
+    record.checked_on = timezone.localdate()
+    record.origin = Indicator.Origin.ADMIN
+    record.verification_note = note.strip()[:300]
+    record._history_user = by
+    record.save()
+    refresh_country_flags(iso2=[country.iso2])
+    return record
+
+
+@transaction.atomic
+def override_fact(
+    *,
+    country: Country,
+    kind: str,
+    value: str,
+    source: str,
+    source_url: str,
+    edition: str,
+    note: str,
+    by: object,
+) -> Indicator:
+    """The contact point sets a fact's value: "set by the institution", with the
+    source it relied on and why. Earlier values stay in the history."""
+    record = current_fact(country=country, kind=kind) or Indicator(
+        country=country, kind=kind, reference=""
+    )
+    record.value = value
+    record.source = source.strip()
+    record.source_url = source_url.strip()
+    record.edition = edition.strip()
+    record.numeric_value, record.year = None, None
+    record.detail = ""  # it described the value from the source
+    record.licence = ""
+    record.checked_on = timezone.localdate()
+    record.origin = Indicator.Origin.ADMIN
+    record.to_be_verified = False
+    record.set_by_institution = True
+    record.verification_note = note.strip()[:300]
+    record._history_user = by
+    record.save()
+    refresh_country_flags(iso2=[country.iso2])
+    return record
+
+
+def current_fact(*, country: Country, kind: str) -> Indicator | None:
+    """The record a fact of this kind currently comes from (see Country._flags)."""
+    records = list(Indicator.objects.filter(country=country, kind=kind))
+    return max(records, key=lambda r: (r.year or 0, r.loaded_at), default=None)

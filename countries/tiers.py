@@ -3,14 +3,24 @@
 domain-research.md 4.2: T0 no flags; T1 one or two minor flags; T2 named in a
 threat assessment, sectoral sanctions or academic freedom low; T3 comprehensive
 sanctions (an arms embargo counts as comprehensive, see countries.flags) or
-named as the main actor together with academic freedom very low.
+named as a main actor in the Norwegian threat assessments (issue #13: the
+research made this "main actor and academic freedom very low"; a state that
+PST, E-tjenesten and NSM name as a main actor is T3 whatever its index).
+
+A sanctions regime counts only against the country it targets (the
+`target_iso2` of the fixtures, one per regime, tested regime by regime).
 
 Where the research left a gap, we decided:
 * "Academic freedom low" includes very low (very low is lower than low).
 * "Named in a threat assessment" means mentioned or named as the main actor.
 * A minor flag is every other value that carries points in 4.2: targeted
   sanctions, academic freedom medium, rule of law weak or very weak, GDPR not
-  adequate, any travel advice other than normal, state data-access laws.
+  adequate, state data-access laws.
+* Travel advice is not a tier flag (issue #13): it speaks of the safety of
+  people going there, not of the state as an actor, and has its own rules
+  (CTY-TRAVEL points, HT-10 and the international office's route). Counted as
+  a minor flag, the Ministry's advice against travel to Ukraine made Ukraine
+  T2, an actor risk, and sent Kyiv exchanges to export control.
 * Three or more minor flags together count as T2 (T1 is "one or two").
 * "not_assessed" is never a flag: an empty profile is T0, and the page says
   which flags are not assessed.
@@ -27,7 +37,6 @@ MINOR_VALUES: dict[str, frozenset[str]] = {
     "academic_freedom_band": frozenset({"medium"}),
     "rule_of_law_band": frozenset({"weak", "very_weak"}),
     "gdpr_adequacy": frozenset({"not_adequate"}),
-    "travel_advice": frozenset({"caution", "against_non_essential", "against_all"}),
     "state_data_access_laws": frozenset({"yes"}),
 }
 
@@ -41,20 +50,26 @@ def minor_flags(flags: Mapping[str, str]) -> tuple[str, ...]:
 
 def derive_tier(flags: Mapping[str, str]) -> str:
     """T0-T3 from a mapping of flag key to value (missing keys: not assessed)."""
+    return tier_reason(flags)[0]
+
+
+def tier_reason(flags: Mapping[str, str]) -> tuple[str, str]:
+    """(tier, reason): the first rule that decides the tier, as a key the
+    country page turns into one sentence (countries.labels.TIER_REASONS)."""
     sanctions = flags.get("sanctions_regime", "none")
     threat = flags.get("threat_assessment_named", "not_assessed")
     freedom = flags.get("academic_freedom_band", "not_assessed")
-    if sanctions == "comprehensive" or (
-        threat == "main_actor" and freedom == "very_low"
-    ):
-        return "T3"
-    if (
-        threat in ("mentioned", "main_actor")
-        or sanctions == "sectoral"
-        or freedom in ("low", "very_low")
-    ):
-        return "T2"
+    if sanctions == "comprehensive":
+        return "T3", "comprehensive_sanctions"
+    if threat == "main_actor":
+        return "T3", "threat_main_actor"
+    if threat == "mentioned":
+        return "T2", "threat_mentioned"
+    if sanctions == "sectoral":
+        return "T2", "sectoral_sanctions"
+    if freedom in ("low", "very_low"):
+        return "T2", "academic_freedom_low"
     minor = len(minor_flags(flags))
     if minor >= 3:
-        return "T2"
-    return "T1" if minor else "T0"
+        return "T2", "three_minor"
+    return ("T1", "minor") if minor else ("T0", "no_flags")

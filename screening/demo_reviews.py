@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agreements.models import User
-from screening.models import Comment, RouteTask, Screening, Transition
+from screening.models import Comment, FollowUp, RouteTask, Screening, Transition
 from screening.services import reviews
 
 S = Screening.Status
@@ -81,9 +81,17 @@ def _history(screening, owner, contact, officer) -> None:
     action = A.APPROVE_WITH_CONDITIONS if conditions else A.APPROVE
     if screening.status == S.REJECTED:
         action = A.REJECT
-    _step(
+    step = _step(
         screening, action, contact, decided, S.IN_REVIEW, screening.status, conditions
     )
+    for line in reviews.condition_lines(conditions):
+        FollowUp.objects.create(
+            screening=screening,
+            decision=step,
+            text=line,
+            owner=screening.owner,
+            due_date=(decided + datetime.timedelta(days=90)).date(),
+        )
     if screening.agreement_id:
         reviews.update_agreement(screening, screening.agreement_id)
 

@@ -16,6 +16,12 @@ administrator has not entered the flag):
   travel_advice            not_assessed | normal | caution | against_non_essential
                            | against_all
   state_data_access_laws   not_assessed | no | yes
+  policy_instruction       none | institutional_freeze  (a Norwegian policy
+                           instruction to institutions, e.g. the 2022 freeze on
+                           institutional cooperation with Russia)
+  gdpr_adequacy_scope      "" | full | dpf_certified | commercial | private_sector
+                           (the organisations an adequacy decision covers; a
+                           partial scope is asked about in the questionnaire)
 Partner flag keys and values (domain-research 4.3):
   named_list               confirmed  (one Fact per confirmed match; source = list
                            title, edition = list edition, detail = the entry's name)
@@ -42,6 +48,9 @@ class Fact:
     url: str = ""
     detail: str = ""  # e.g. the numeric index "0.087", or the matched list entry
     checked: str = ""  # ISO date the source was last checked, where it has no edition
+    # verified | to_be_verified | institution (the contact point overrode it);
+    # "" where no record stands behind the value (not assessed, defaults)
+    state: str = ""
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -53,6 +62,7 @@ class Fact:
             "url": self.url,
             "detail": self.detail,
             "checked": self.checked,
+            "state": self.state,
         }
 
 

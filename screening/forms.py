@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Partner, Unit
+from agreements.titles import one_line
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import Screening
@@ -69,6 +70,9 @@ class NewScreeningForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["components"].choices = component_choices
+
+    def clean_title(self) -> str:
+        return one_line(self.cleaned_data["title"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

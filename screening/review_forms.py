@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,21 +54,66 @@ class DecisionForm(forms.Form):
         ),
     )
 
+    due = forms.DateField(
+        label=_("Conditions due by"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Each line of the conditions becomes a follow-up for the researcher, "
+            "due on this date. Leave empty for 90 days from today."
+        ),
+    )
+    confirm_reject = forms.BooleanField(
+        label=_("Yes, reject: the researcher is told at once"),
+        required=False,
+    )
     seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        message = self.NEEDS_TEXT.get(data.get("decision", ""))
+        decision = data.get("decision", "")
+        message = self.NEEDS_TEXT.get(decision)
         if message and not (data.get("text") or "").strip():
             self.add_error("text", message)
+        if decision == self.REJECT and not data.get("confirm_reject"):
+            self.add_error(
+                "confirm_reject", _("Confirm the rejection: it cannot be undone.")
+            )
+        due = data.get("due")
+        if due and due < timezone.localdate():
+            self.add_error("due", _("Choose a date from today on."))
         return data
+
+
+class ReasonForm(forms.Form):
+    """Withdraw, reopen, override: a step that needs a reason."""
+
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give a reason."))
+        return reason
+
+
+class FollowUpDoneForm(forms.Form):
+    note = forms.CharField(
+        label=_("What was done"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    question_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    question_key = forms.CharField(
+        required=False, max_length=100, widget=forms.HiddenInput
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 

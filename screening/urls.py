@@ -2,6 +2,7 @@ from django.urls import path
 
 from screening.views import (
     dashboard,
+    follow_ups,
     reports,
     review_queue,
     reviews,
@@ -59,6 +60,11 @@ urlpatterns += [
 
 urlpatterns += [
     path("reviews/", review_queue.queue, name="review_queue"),
+    path(
+        "reviews/emails/<int:pk>/send/",
+        review_queue.send_again,
+        name="send_again",
+    ),
     path("screenings/<int:pk>/review/", reviews.review, name="review"),
     path("screenings/<int:pk>/review/start/", reviews.start, name="review_start"),
     path("screenings/<int:pk>/review/decide/", reviews.decide, name="review_decide"),
@@ -70,4 +76,9 @@ urlpatterns += [
     ),
     path("screenings/<int:pk>/comments/", reviews.comment, name="comment"),
     path("screenings/<int:pk>/withdraw/", reviews.withdraw, name="withdraw"),
+    path(
+        "screenings/<int:pk>/review/override/", reviews.override, name="review_override"
+    ),
+    path("screenings/<int:pk>/review/reopen/", reviews.reopen, name="review_reopen"),
+    path("follow-ups/<int:pk>/done/", follow_ups.done, name="follow_up_done"),
 ]

@@ -2,6 +2,7 @@
 
 from agreements.models.agreements import Agreement, AgreementReminder
 from agreements.models.freshness import DataVersion
+from agreements.models.imports import ImportPreview
 from agreements.models.incidents import PartnerIncident
 from agreements.models.institution import InstitutionSettings
 from agreements.models.named_lists import (
@@ -19,6 +20,7 @@ __all__ = [
     "AgreementReminder",
     "DataVersion",
     "EntryAlias",
+    "ImportPreview",
     "InstitutionSettings",
     "NamedList",
     "NamedListEntry",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import roles
+from agreements.titles import validate_one_line
 from screening.levels import RiskLevel
 
 
@@ -92,7 +93,7 @@ class Agreement(models.Model):
         (36, _("36 months")),
     ]
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_one_line])
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.RESEARCH
     )

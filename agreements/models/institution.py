@@ -33,6 +33,18 @@ class InstitutionSettings(models.Model):
         ),
     )
 
+    # Four-eyes (issue 21): whoever wrote or submitted a screening may not
+    # review it. Only the administrator may lift that, for a one-person office;
+    # every use is recorded in the screening's history.
+    allow_own_review = models.BooleanField(
+        _("one-person office: authors may review their own screenings"),
+        default=False,
+        help_text=_(
+            "Only for an office with a single contact point. Every review of "
+            "one's own screening is recorded in its history."
+        ),
+    )
+
     class Meta:
         verbose_name = _("institution settings")
         verbose_name_plural = _("institution settings")

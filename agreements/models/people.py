@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,14 +35,48 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def descendant_ids(self) -> set[int]:
-        """This unit's id and every unit below it (trees are small: tens of units)."""
-        ids, frontier = {self.pk}, [self.pk]
-        while frontier:
-            frontier = list(
-                Unit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+    def clean(self) -> None:
+        """A unit cannot sit below itself: every chain of parents ends at a top unit."""
+        super().clean()
+        seen: set[int] = set()
+        node_id = self.parent_id
+        while node_id is not None and node_id not in seen:
+            if node_id == self.pk:
+                raise ValidationError(
+                    {
+                        "parent": _(
+                            "A unit cannot be placed below itself or one of its "
+                            "own sub-units."
+                        )
+                    }
+                )
+            seen.add(node_id)
+            node_id = (
+                Unit.objects.filter(pk=node_id).values_list("parent_id", flat=True)
+            ).first()
+        if node_id is not None:  # a loop in older data, above the chosen parent
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "The units above this parent unit form a loop. Give one of "
+                        "them a parent outside the loop first."
+                    )
+                }
             )
-            ids.update(frontier)
+
+    def descendant_ids(self) -> set[int]:
+        """This unit's id and every unit below it (trees are small: tens of units).
+
+        Only ids not seen before are followed, so a loop left in old data
+        (a unit below itself) ends the walk instead of repeating it for ever.
+        """
+        ids, frontier = {self.pk}, {self.pk}
+        while frontier:
+            below = Unit.objects.filter(parent_id__in=frontier).values_list(
+                "pk", flat=True
+            )
+            frontier = set(below) - ids
+            ids |= frontier
         return ids
 
 

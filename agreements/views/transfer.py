@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from agreements import exporting, importing, services, spreadsheet
 from agreements.forms import ImportForm
+from agreements.models import ImportPreview
 from agreements.views import contact_point_required
 from agreements.views.agreements import filtered_agreements
 
@@ -52,23 +53,21 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _stored(request: HttpRequest) -> tuple[str, str] | None:
-    saved = request.session.get(SESSION_KEY)
-    if not saved or not default_storage.exists(saved["path"]):
-        return None
-    return saved["path"], saved["name"]
-
-
 def _forget(request: HttpRequest) -> None:
-    saved = request.session.pop(SESSION_KEY, None)
-    if saved and default_storage.exists(saved["path"]):
-        default_storage.delete(saved["path"])
+    """Drop the session's earlier preview, unless it was imported."""
+    saved = request.session.pop(SESSION_KEY, None) or {}
+    preview = ImportPreview.objects.filter(
+        token=saved.get("token", ""), created_by=request.user, confirmed_at=None
+    ).first()
+    if preview is not None:
+        default_storage.delete(preview.file_path)
+        preview.delete()
 
 
 @contact_point_required
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
-    rows = None
+    rows = preview = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > spreadsheet.MAX_BYTES:
@@ -81,46 +80,59 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 form.add_error("file", str(exc))
             else:
                 _forget(request)
-                suffix = ".xlsx" if upload.name.lower().endswith(".xlsx") else ".csv"
-                path = default_storage.save(
-                    f"imports/{secrets.token_urlsafe(24)}{suffix}", ContentFile(content)
-                )
-                request.session[SESSION_KEY] = {"path": path, "name": upload.name}
+                if not any(row.errors for row in rows):
+                    preview = _keep(request, upload.name, content)
     context = {
         "form": form,
         "rows": rows,
         "bad_rows": [row for row in rows or [] if row.errors],
-        "file_name": request.session.get(SESSION_KEY, {}).get("name"),
+        "file_name": upload.name if rows is not None else None,
+        "token": preview.token if preview else "",
         "columns": spreadsheet.COLUMNS,
     }
     return render(request, "agreements/import.html", context)
 
 
+def _keep(request: HttpRequest, name: str, content: bytes) -> ImportPreview:
+    suffix = ".xlsx" if name.lower().endswith(".xlsx") else ".csv"
+    path = default_storage.save(
+        f"imports/{secrets.token_urlsafe(24)}{suffix}", ContentFile(content)
+    )
+    preview = ImportPreview.objects.create(
+        token=secrets.token_urlsafe(32),
+        created_by=request.user,
+        file_path=path,
+        file_name=name[:255],
+    )
+    request.session[SESSION_KEY] = {"token": preview.token}
+    return preview
+
+
 @require_POST
 @contact_point_required
 def import_confirm(request: HttpRequest) -> HttpResponse:
-    stored = _stored(request)
-    if stored is None:
-        messages.error(request, _("Upload the file again: the preview has expired."))
-        return redirect("agreements:import")
-    path, name = stored
-    with default_storage.open(path, "rb") as handle:
-        content = handle.read()
+    """Import the previewed file; confirming it again imports nothing more."""
+    token = request.POST.get("token") or request.session.get(SESSION_KEY, {}).get(
+        "token", ""
+    )
     try:
-        rows = importing.validate(spreadsheet.read(name, content))
+        preview = services.confirm_import(token=token, by=request.user)
     except spreadsheet.SpreadsheetError as exc:
         messages.error(request, str(exc))
         return redirect("agreements:import")
-    if any(row.errors for row in rows):
+    except services.ImportHasErrors:
         messages.error(
             request, _("Nothing was imported: correct the rows with errors first.")
         )
         return redirect("agreements:import")
-    created, updated = services.import_agreements(rows=rows, by=request.user)
-    _forget(request)
+    if preview is None:
+        messages.error(request, _("Upload the file again: the preview has expired."))
+        return redirect("agreements:import")
+    if request.session.get(SESSION_KEY, {}).get("token") == preview.token:
+        del request.session[SESSION_KEY]
     messages.success(
         request,
         _("Imported: %(created)s new and %(updated)s updated agreements.")
-        % {"created": created, "updated": updated},
+        % {"created": preview.created_count, "updated": preview.updated_count},
     )
     return redirect("agreements:list")

@@ -53,7 +53,7 @@ def run_child(
     from screening.models import Report
     from screening.reports import build, fingerprints
     from screening.reports.fetcher import StaticOnlyFetcher
-    from screening.reports.pdf import BASE_URL
+    from screening.reports.pdf import BASE_URL, WRITE_OPTIONS
     from screening.tasks import render_report
 
     baseline = _peak_mb()
@@ -66,8 +66,8 @@ def run_child(
             start = time.perf_counter()
             document = HTML(
                 string=text, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()
-            ).render()
-            document.write_pdf()
+            ).render(**WRITE_OPTIONS)  # the same output: tagged PDF/UA-1
+            document.write_pdf(**WRITE_OPTIONS)
             samples.append(time.perf_counter() - start)
             pages = len(document.pages)
     else:

@@ -1,8 +1,10 @@
 """Screening models, one module per area. Each area adds its import line here."""
 
+from screening.models.mail import UndeliveredEmail  # noqa: F401
 from screening.models.reports import Report  # noqa: F401
 from screening.models.reviews import (  # noqa: F401
     Comment,
+    FollowUp,
     ReviewReminder,
     RouteTask,
     Transition,

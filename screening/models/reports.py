@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
-from django.utils import translation
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
@@ -12,6 +15,15 @@ from django.utils.translation import pgettext
 class ReportQuerySet(models.QuerySet):
     def pending(self) -> ReportQuerySet:
         return self.filter(status__in=[Report.Status.QUEUED, Report.Status.RENDERING])
+
+    def stuck(self, now: dt.datetime) -> ReportQuerySet:
+        """Queued or rendering for longer than any render may take."""
+        cutoff = now - dt.timedelta(seconds=settings.REPORT_STUCK_AFTER)
+        queued = Q(status=Report.Status.QUEUED) & (
+            Q(queued_at__lt=cutoff) | Q(queued_at=None, created_at__lt=cutoff)
+        )
+        rendering = Q(status=Report.Status.RENDERING, started_at__lt=cutoff)
+        return self.filter(queued | rendering)
 
 
 class Report(models.Model):
@@ -58,7 +70,9 @@ class Report(models.Model):
     duration = models.FloatField(_("rendering time in seconds"), null=True, blank=True)
     data_fingerprint = models.CharField(_("data fingerprint"), max_length=64)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    requeues = models.PositiveIntegerField(_("times queued again"), default=0)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -71,6 +85,16 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["requested_by", "-created_at"], name="report_user_idx")
         ]
+        constraints = [
+            # One pending report per request: a double-click or three tabs that
+            # ask at once get the same report (the fingerprint covers the
+            # screening or the summary's filter).
+            models.UniqueConstraint(
+                fields=["requested_by", "kind", "language", "data_fingerprint"],
+                condition=models.Q(status__in=["queued", "rendering"]),
+                name="report_one_pending_per_request",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
@@ -81,6 +105,22 @@ class Report(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RENDERING)
+
+    def is_stuck(self, now: dt.datetime | None = None) -> bool:
+        """Pending for longer than `REPORT_STUCK_AFTER` (see `stuck`)."""
+        if not self.is_pending:
+            return False
+        since = (
+            self.started_at
+            if self.status == self.Status.RENDERING
+            else self.queued_at or self.created_at
+        )
+        limit = dt.timedelta(seconds=settings.REPORT_STUCK_AFTER)
+        return since is None or since < (now or timezone.now()) - limit
+
+    def may_retry(self) -> bool:
+        """Failed, or stuck: the user need not wait for the watchdog."""
+        return self.status == self.Status.FAILED or self.is_stuck()
 
     @property
     def download_name(self) -> str:

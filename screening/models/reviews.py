@@ -53,6 +53,10 @@ class Transition(models.Model):
         )
         REJECT = "reject", _("Rejected")
         WITHDRAW = "withdraw", _("Withdrawn")
+        REOPEN = "reopen", _("Reopened")
+        OVERRIDE_SIGN_OFF = "override_sign_off", _("Sign-off overridden")
+        CLOSE_TASKS = "close_tasks", _("Open tasks closed")
+        OWN_CASE = "own_case", _("Reviewed by its own author (one-person office)")
 
     DECISIONS = (
         Action.REQUEST_CHANGES,
@@ -141,6 +145,8 @@ class RouteTask(models.Model):
         CLEARED = "cleared", _("Cleared")
         LICENCE_REQUIRED = "licence_required", _("Licence required")
         CONFIRMED = "confirmed", _("Confirmed")
+        OVERRIDDEN = "overridden", _("Overridden")
+        CANCELLED = "cancelled", _("Cancelled by the decision")
 
     screening = models.ForeignKey(
         "screening.Screening",
@@ -218,3 +224,52 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.screening_id}: {self.days} days"
+
+
+class FollowUp(models.Model):
+    """A condition of an approval that someone must carry out by a date."""
+
+    screening = models.ForeignKey(
+        "screening.Screening",
+        verbose_name=_("screening"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    decision = models.ForeignKey(
+        Transition,
+        verbose_name=_("decision"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    text = models.TextField(_("condition"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+    )
+    due_date = models.DateField(_("due"), db_index=True)
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    done_note = models.TextField(_("what was done"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self) -> str:
+        return f"{self.screening_id}: {self.text[:40]} ({self.due_date})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None

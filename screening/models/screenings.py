@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import roles
+from agreements.titles import validate_one_line
 from screening import questionnaire as qn
 from screening.facts import CountryFacts, PartnerFacts
 from screening.levels import RiskLevel
@@ -88,7 +89,7 @@ class Screening(models.Model):
         blank=True,
         related_name="coauthored_screenings",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_one_line])
     partner = models.ForeignKey(
         "agreements.Partner",
         verbose_name=_("partner institution"),

@@ -35,7 +35,10 @@ class Bar:
 def _svg_open(
     chart_id: str, width: int, height: float, title: str, desc: str
 ) -> list[str]:
-    """The opening <svg> with its title and description, named for screen readers."""
+    """The opening <svg> with its title and description, named for screen readers.
+
+    The title is also the alternative text of the figure in the tagged PDF
+    (WeasyPrint reads only <title>), so callers put the numbers in it."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -53,8 +56,9 @@ def bar_chart(
     height = max(1, len(bars)) * row + 2 * pad
     top = max((b.value for b in bars), default=0) or 1
     plot_w = width - label_w - 60
+    numbers = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
     parts = [
-        *_svg_open(chart_id, width, height, title, desc),
+        *_svg_open(chart_id, width, height, f"{title}. {numbers}", desc),
     ]
     for i, bar in enumerate(bars):
         y = pad + i * row
@@ -88,8 +92,14 @@ def stacked_columns(
     n = max(1, len(columns))
     slot = (width - left - 10) / n
     peak = max((sum(c.values()) for _, c in columns), default=0) or 1
+    numbers = "; ".join(
+        f"{label}: " + ", ".join(f"{name} {c[k]}" for k, name in keys if c.get(k))
+        if c
+        else f"{label}: 0"
+        for label, c in columns
+    )
     parts = [
-        *_svg_open(chart_id, width, height, title, desc),
+        *_svg_open(chart_id, width, height, f"{title}. {numbers}", desc),
         f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 6}" '
         f'y2="{top_pad + plot_h}" stroke="#555"/>',
         f'<text x="{left - 4}" y="{top_pad + 10}" text-anchor="end" font-size="11" '

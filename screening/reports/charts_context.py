@@ -26,6 +26,16 @@ def build_charts(data: Summary, *, prefix: str) -> dict[str, Any]:
         desc=_("Screenings per month, stacked by overall risk level; see the table."),
         chart_id=f"{prefix}-time",
     )
+    by_quarter = charts.stacked_columns(
+        [(q["short"], q["levels"]) for q in data.by_quarter],
+        keys=levels,
+        title=_("Screenings per quarter"),
+        desc=_(
+            "Screenings per quarter, stacked by overall risk level; quarters "
+            "without screenings are shown empty; see the table."
+        ),
+        chart_id=f"{prefix}-quarters",
+    )
     by_country = charts.bar_chart(
         [charts.Bar(str(g["name"]), g["total"]) for g in data.by_country],
         title=_("Screenings by country"),
@@ -59,6 +69,7 @@ def build_charts(data: Summary, *, prefix: str) -> dict[str, Any]:
         "levels": levels,
         "chart_levels": by_level,
         "chart_time": over_time,
+        "chart_quarters": by_quarter,
         "chart_country": by_country,
         "chart_unit": by_unit,
         "chart_dimension": by_dimension,

@@ -5,7 +5,11 @@ second wall: whatever a template or a user manages to reference, the renderer
 never reads a local file outside the static directories and never opens a
 network connection. Templates refer to `{% static %}` paths; `pdf.BASE_URL`
 turns them into `https://static.invalid/static/...`, which this fetcher maps to
-files found by Django's staticfiles finders.
+our static files: first through the staticfiles finders (the source files, as
+in development), then in the collected static directory. In production the
+manifest storage makes `{% static %}` name the hashed copy
+(`css/pdf.0030215f3594.css`, whose fonts are hashed too), which exists only
+after `collectstatic`, in STATIC_ROOT; the finders never see it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 ORIGIN = "https://static.invalid"
@@ -40,13 +46,26 @@ class StaticOnlyFetcher(URLFetcher):
         path = static_path(url)
         if path is None:
             raise RefusedURL(f"Refused to fetch {url[:200]!r}")
-        found = finders.find(path)
-        if not found:
+        body = read_static(path)
+        if body is None:
             raise MissingStaticFile(f"Static file not found: {path}")
-        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
-        with open(found, "rb") as handle:
-            body = handle.read()
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def read_static(path: str) -> bytes | None:
+    """A static file's bytes: a source file, else a collected (hashed) copy."""
+    found = finders.find(path)
+    if found:
+        with open(found, "rb") as handle:
+            return handle.read()
+    try:
+        if staticfiles_storage.exists(path):
+            with staticfiles_storage.open(path, "rb") as handle:
+                return handle.read()
+    except (SuspiciousFileOperation, OSError):
+        return None
+    return None
 
 
 def static_path(url: str) -> str | None:

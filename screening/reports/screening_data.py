@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models.named_lists import PartnerMatch
@@ -21,6 +22,7 @@ from screening.reports.dimensions import DIMENSIONS
 from screening.scoring.result import pick, plain_explanation
 
 REFLECTION = "collab.reflection"
+DASH = "\u2013"  # en dash, between dates and for an unknown period
 SOURCE_ORDER = {"answer": 0, "country": 1, "partner": 2, "matrix": 3, "trigger": 4}
 
 
@@ -64,6 +66,19 @@ def build(screening: Screening) -> dict[str, Any]:
     )
     transitions = list(screening.transitions.select_related("actor"))
     tasks = {t.route: t for t in screening.route_tasks.select_related("decided_by")}
+    matches = _matches(screening)
+    routes = [
+        {
+            **item,
+            "task": tasks.get(item["key"]),
+            "reasons": labels.reasons(
+                definition, (item.get("detail") or {}).get("because", []), lang
+            ),
+        }
+        for item in _items(result, "routes", lang)
+    ]
+    decisions = [t for t in transitions if t.is_decision]
+    titles = {d["key"]: d["title"] for d in dimensions}
     return {
         "screening": screening,
         "lang": lang,
@@ -76,17 +91,11 @@ def build(screening: Screening) -> dict[str, Any]:
         "provisional_name": levels.get(result.get("overall_computed") or "", ""),
         "dimensions": dimensions,
         "hard_triggers": _items(result, "hard_triggers", lang),
-        "routes": [
-            {
-                **item,
-                "task": tasks.get(item["key"]),
-                "reasons": labels.reasons(
-                    definition, (item.get("detail") or {}).get("because", []), lang
-                ),
-            }
-            for item in _items(result, "routes", lang)
-        ],
+        "routes": routes,
+        "open_routes": [r for r in routes if not r["task"] or r["task"].is_open],
         "decisions": transitions,
+        "decision": decisions[-1] if decisions else None,
+        "period": period(screening.period_start, screening.period_end),
         "conditions": [
             t.comment
             for t in transitions
@@ -110,14 +119,38 @@ def build(screening: Screening) -> dict[str, Any]:
             and _plan_text(value)
         ],
         "country_facts": _country_facts(screening),
-        "fact_lines": _fact_lines(result, lang),
-        "matches": _matches(screening),
+        "fact_lines": [
+            {**line, "dimension_title": titles.get(line.get("dimension"), "")}
+            for line in _fact_lines(result, lang)
+        ],
+        "matches": matches,
+        "confirmed_matches": [
+            m for m in matches if m.status == PartnerMatch.Status.CONFIRMED
+        ],
+        "pending_matches": [
+            m for m in matches if m.status == PartnerMatch.Status.CANDIDATE
+        ],
         "aliases": list(screening.partner.aliases.all()) if screening.partner else [],
         "reflection": str(screening.answers.get(REFLECTION) or ""),
         "questionnaire": labels.questionnaire_title(
             screening.questionnaire_id, screening.questionnaire_version, lang
         ),
     }
+
+
+def period(start: Any, end: Any) -> str:
+    """The planned period in words; a dash when neither end is known."""
+    if start and end:
+        return f"{_date(start)} {DASH} {_date(end)}"
+    if start:
+        return gettext("From %(date)s") % {"date": _date(start)}
+    if end:
+        return gettext("Until %(date)s") % {"date": _date(end)}
+    return DASH
+
+
+def _date(value: Any) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
 
 
 def _items(result: dict[str, Any], name: str, lang: str) -> list[dict[str, Any]]:
@@ -142,7 +175,7 @@ def _fact_lines(result: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        out.append({**line, "text": tr(line.get("explanation"), lang)})
+        out.append({**line, "text": plain_explanation(line, lang)})
     return out
 
 

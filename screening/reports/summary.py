@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
@@ -73,11 +74,13 @@ class Summary:
     by_level: dict[str, int] = field(default_factory=dict)
     by_status: list[tuple[str, str, int]] = field(default_factory=list)
     by_month: list[dict[str, Any]] = field(default_factory=list)
+    by_quarter: list[dict[str, Any]] = field(default_factory=list)
     by_country: list[dict[str, Any]] = field(default_factory=list)
     by_unit: list[dict[str, Any]] = field(default_factory=list)
     by_dimension: list[dict[str, Any]] = field(default_factory=list)
     high_risk: list[dict[str, Any]] = field(default_factory=list)
     pending_reviews: list[dict[str, Any]] = field(default_factory=list)
+    overdue_reviews: list[dict[str, Any]] = field(default_factory=list)
     expiring: list[dict[str, Any]] = field(default_factory=list)
     named_lists: list[NamedList] = field(default_factory=list)
     listed_partners: list[dict[str, Any]] = field(default_factory=list)
@@ -99,7 +102,10 @@ def build(flt: Filter) -> Summary:
     counted = screenings.exclude(status__in=NOT_COUNTED)
     summary = Summary(filter=flt, unit=unit, today=today)
     summary.by_level, summary.by_status = _by_level_and_status(screenings)
-    summary.by_month = _by_month(counted)
+    months = _months(counted)
+    last = min(flt.until or today, today)
+    summary.by_month = _by_month(months, last)
+    summary.by_quarter = _by_quarter(months, last)
     country_name = f"country__{Country.name_field()}"
     summary.by_country = _pivot(counted, "country_id", country_name)
     summary.by_unit = _pivot(counted, "unit_id", "unit__name")
@@ -112,6 +118,12 @@ def build(flt: Filter) -> Summary:
     summary.pending_reviews = _screening_rows(
         screenings.filter(status__in=PENDING_REVIEW).order_by("submitted_at", "pk")
     )
+    waiting_since = timezone.now() - dt.timedelta(days=settings.REVIEW_WAITING_DAYS)
+    summary.overdue_reviews = [
+        row
+        for row in summary.pending_reviews
+        if row["submitted_at"] and row["submitted_at"] <= waiting_since
+    ]
     expiring = agreements.filter(
         status=Agreement.Status.ACTIVE,
         end_date__gte=today,
@@ -278,26 +290,82 @@ def _by_level_and_status(screenings) -> tuple[dict[str, int], list[tuple]]:
     return by_level, statuses
 
 
-def _by_month(screenings) -> list[dict[str, Any]]:
-    """Counted screenings by the month they were submitted (started, if never)."""
+def _months(screenings) -> dict[dt.date, dict[str, int]]:
+    """Counted screenings by the month they were submitted (started, if never)
+    and level: {first day of month: {level: n}}, one grouped query."""
     rows = (
         screenings.annotate(month=TruncMonth(Coalesce("submitted_at", "created_at")))
         .values("month", "overall_level")
         .annotate(n=Count("pk"))
         .order_by("month")
     )
-    months: dict[Any, dict[str, int]] = {}
+    months: dict[dt.date, dict[str, int]] = {}
     for row in rows:
-        months.setdefault(row["month"], {})[row["overall_level"]] = row["n"]
-    return [
-        {
-            "label": date_format(month, "YEAR_MONTH_FORMAT") if month else _("Unknown"),
-            "short": date_format(month, "N Y") if month else _("Unknown"),
-            "levels": counts,
-            "cells": [counts.get(k, 0) for k in LEVELS],
-        }
-        for month, counts in list(months.items())[-24:]
-    ]
+        month = timezone.localtime(row["month"]).date().replace(day=1)
+        counts = months.setdefault(month, {})
+        counts[row["overall_level"]] = counts.get(row["overall_level"], 0) + row["n"]
+    return months
+
+
+def _by_month(months: dict[dt.date, dict[str, int]], last: dt.date) -> list[dict]:
+    """The last 24 months up to `last`, every month in between, empty ones too:
+    a chart whose columns skip quiet months misleads about the trend."""
+    if not months:
+        return []
+    end = last.replace(day=1)
+    start = max(min(months), _add_months(end, -23))
+    out = []
+    month = start
+    while month <= end:
+        counts = months.get(month, {})
+        out.append(
+            {
+                "label": date_format(month, "YEAR_MONTH_FORMAT"),
+                "short": date_format(month, "N Y"),
+                "levels": counts,
+                "cells": [counts.get(k, 0) for k in LEVELS],
+            }
+        )
+        month = _add_months(month, 1)
+    return out
+
+
+def _by_quarter(months: dict[dt.date, dict[str, int]], last: dt.date) -> list[dict]:
+    """The last 12 quarters up to `last`, continuous, empty quarters included."""
+    if not months:
+        return []
+    quarters: dict[tuple[int, int], dict[str, int]] = {}
+    for month, counts in months.items():
+        totals = quarters.setdefault(_quarter(month), {})
+        for level, n in counts.items():
+            totals[level] = totals.get(level, 0) + n
+    end = _quarter(last)
+    first = max(min(quarters), _quarter(_add_months(last.replace(day=1), -33)))
+    out = []
+    year, q = first
+    while (year, q) <= end:
+        counts = quarters.get((year, q), {})
+        label = _("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}
+        out.append(
+            {
+                "label": label,
+                "short": label,
+                "levels": counts,
+                "cells": [counts.get(k, 0) for k in LEVELS],
+                "total": sum(counts.values()),
+            }
+        )
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    return out
+
+
+def _quarter(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _add_months(day: dt.date, n: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _pivot(screenings, key: str, name: str) -> list[dict[str, Any]]:

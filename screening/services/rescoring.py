@@ -16,11 +16,11 @@ the derived columns and a history row) with bulk updates.
 from __future__ import annotations
 
 import gc
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -37,6 +37,7 @@ from screening.models import Screening
 from screening.scoring.stored import Case, score_case
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -130,20 +131,11 @@ def _rescore_batch(
     partners = _partner_facts(s.partner for s in batch if s.partner is not None)
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
     for screening in batch:
-        context = screening.context(
-            countries[screening.country_id], partners.get(screening.partner_id)
-        )
-        scored = score_case(
-            Case(
-                screening.questionnaire_id,
-                screening.questionnaire_version,
-                screening.answers,
-                context.country,
-                context.partners,
-                context.stage,
-                screening.result_digest,
-            )
-        )
+        try:
+            scored = _score(screening, countries, partners)
+        except Exception:  # one bad row must not stop the others' re-scoring
+            logger.exception("Re-scoring screening %s failed", screening.pk)
+            continue
         fields = []
         if scored.changed:
             screening.result = scored.result
@@ -155,11 +147,32 @@ def _rescore_batch(
             screening.overall_level = scored.overall_level
             fields += ["overall_level", "level_change"]
             if screening.status in NOTIFIED:
-                transaction.on_commit(partial(_notify, screening.pk))
+                _notify(screening.pk)
         if fields:
             moved[(*fields, "scored_at")].append(screening)
     _write(moved)
     return batch[-1].pk, len(batch), sum(len(group) for group in moved.values())
+
+
+def _score(
+    screening: Screening,
+    countries: dict[str, CountryFacts],
+    partners: dict[int, PartnerFacts],
+):
+    context = screening.context(
+        countries[screening.country_id], partners.get(screening.partner_id)
+    )
+    return score_case(
+        Case(
+            screening.questionnaire_id,
+            screening.questionnaire_version,
+            screening.answers,
+            context.country,
+            context.partners,
+            context.stage,
+            screening.result_digest,
+        )
+    )
 
 
 def _load_countries(iso2: set[str], *, into: dict[str, CountryFacts]) -> None:
@@ -228,7 +241,9 @@ def level_change(before: str, after: str, cause: dict) -> dict:
 
 
 def _notify(screening_id: int) -> None:
-    from screening import notifications
+    """An e-mail task per moved screening, queued on commit: each is sent and
+    retried on its own (screening.tasks.notify_level_changed)."""
+    from config.queueing import send_on_commit
+    from screening import tasks
 
-    screening = Screening.objects.select_related("owner").get(pk=screening_id)
-    notifications.send_level_changed(screening)
+    send_on_commit(tasks.notify_level_changed, screening_id)

@@ -67,7 +67,7 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_retry(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible_report(request, pk)
-    if report.status != Report.Status.FAILED:
+    if not report.may_retry():
         messages.info(request, _("This report has not failed; nothing to retry."))
         return redirect(report)
     report = services.retry_report(report, by=request.user)

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from agreements import roles
 from countries.models import Country
+from screening import decision_rules
 from screening import questionnaire as qn
-from screening.models import Comment, Screening, Transition
+from screening.models import Comment, RouteTask, Screening, Transition
+from screening.models.reviews import ROUTE_NAMES
 
 
 @dataclass
@@ -37,6 +39,11 @@ class SectionRows:
     key: str
     title: str
     rows: list[AnswerRow]
+
+    @property
+    def opened(self) -> bool:
+        """Shown open on the review page: it scored, changed or has comments."""
+        return any(row.ledger or row.changed or row.threads for row in self.rows)
 
 
 def threads_by_question(screening: Screening) -> dict[str, list[Thread]]:
@@ -170,6 +177,43 @@ def fact_lines(screening: Screening, language: str) -> list[dict[str, Any]]:
 
 
 @dataclass
+class CheckRow:
+    """One line of the decision panel's checklist."""
+
+    route: str
+    name: str
+    state: str
+    done: bool
+    sign_off: bool
+    overridable: bool
+    task: Any = None
+
+
+def checklist(screening: Screening, tasks: list[Any]) -> list[CheckRow]:
+    """The decision rules for the screening's level, each with its state."""
+    states = [decision_rules.TaskState(t.route, t.status, t.mandatory) for t in tasks]
+    by_route = {t.route: t for t in tasks}
+    labels = dict(RouteTask.Status.choices)
+    rows = []
+    for check in decision_rules.checklist(
+        decision_rules.load(), screening.overall_level, states
+    ):
+        task = by_route.get(check.route)
+        rows.append(
+            CheckRow(
+                route=check.route,
+                name=str(ROUTE_NAMES.get(check.route, check.route)),
+                state=str(labels.get(check.state, _("Not yet recorded"))),
+                done=check.done,
+                sign_off=check.sign_off,
+                overridable=check.overridable,
+                task=task,
+            )
+        )
+    return rows
+
+
+@dataclass
 class QuestionThreads:
     key: str
     text: str
@@ -202,4 +246,5 @@ def for_author_page(screening: Screening, user: Any, language: str) -> dict[str,
         in (*reviews.UNDER_REVIEW, Screening.Status.CHANGES_REQUESTED),
         "shown": bool(decisions or by_question or screening.status != "draft"),
         "reviewer": roles.sees_all_screenings(user),
+        "follow_ups": list(screening.follow_ups.select_related("done_by")),
     }

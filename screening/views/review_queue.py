@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -21,17 +22,20 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.lookups import In
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Partner, Unit
 from config import fragments
 from countries.models import Country
 from screening import questionnaire as qn
-from screening.models import RouteTask, Screening
+from screening.models import RouteTask, Screening, UndeliveredEmail
 from screening.models.reviews import ROUTE_NAMES, ROUTE_SLUGS
 from screening.services import reviews as services
+from screening.services import undelivered
 from screening.views.screenings import lang
 
 S = Screening.Status
@@ -89,16 +93,24 @@ def filtered(params: QueryDict) -> QuerySet[Screening]:
     if route:
         tasks = RouteTask.objects.filter(screening=OuterRef("pk"), route=route)
         rows = rows.filter(Exists(tasks))
-    if params.get("unit", "").isdecimal():
-        rows = rows.filter(unit_id=params["unit"])
-    if params.get("partner", "").isdecimal():
-        rows = rows.filter(partner_id=params["partner"])
+    if unit := _id(params.get("unit", "")):
+        rows = rows.filter(unit_id=unit)
+    if partner := _id(params.get("partner", "")):
+        rows = rows.filter(partner_id=partner)
     if len(params.get("country", "")) == 2:
         rows = rows.filter(country_id=params["country"].upper())
     dimension = params.get("dimension", "")
     if dimension:
         rows = rows.filter(raised_in(dimension))
     return rows
+
+
+def _id(text: str) -> int | None:
+    """An id from the query string, or None when no row could have it: checked
+    here, since SQLite refuses a number beyond 64 bits with an error."""
+    if text.isascii() and text.isdecimal() and 0 < int(text) < 2**63:
+        return int(text)
+    return None
 
 
 def filter_choices(params: QueryDict) -> dict[str, list[Option]]:
@@ -139,7 +151,22 @@ def queue(request: HttpRequest) -> HttpResponse:
     if only_export and "route" not in params:
         return redirect("/reviews/?route=export-control")
     main = fragments.cached(request, "queue", lambda: _queue_main(request))
-    return render(request, "screening/review_queue.html", {"main": main})
+    context = {"main": main}
+    if roles.is_contact_point(user):  # not cached: a failure shows at once
+        context["undelivered"] = list(undelivered.undelivered())
+    return render(request, "screening/review_queue.html", context)
+
+
+@login_required
+@require_POST
+def send_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """The contact point sends an undelivered review e-mail again."""
+    if not roles.is_contact_point(request.user):
+        raise PermissionDenied
+    email = get_object_or_404(UndeliveredEmail, pk=pk)
+    if undelivered.send_again(email, by=request.user):
+        messages.success(request, _("The e-mail is being sent again."))
+    return redirect("screening:review_queue")
 
 
 def _queue_main(request: HttpRequest) -> str:

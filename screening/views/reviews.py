@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from screening.review_forms import (
     ConfirmRouteForm,
     DecisionForm,
     ExportControlForm,
+    ReasonForm,
     RouteForm,
 )
 from screening.services import reviews as services
@@ -53,6 +54,8 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
     previous = review_data.previous_submission(screening)
     tasks = list(screening.route_tasks.select_related("decided_by"))
     under_review = screening.status in services.UNDER_REVIEW
+    independent = services.independent(user, screening)
+    checks = review_data.checklist(screening, tasks)
     failed = getattr(forms.get("task_form"), "task_id", None)
     explained = explain(screening, language)
     country_facts = screening.country_facts()
@@ -76,21 +79,34 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "tasks": tasks,
         "history": screening.transitions.select_related("actor"),
         "mitigations": [
-            {"label": m["label"], "text": plan.get(m["key"], "")}
+            {"key": m["key"], "label": m["label"], "text": plan.get(m["key"], "")}
             for m in explained["mitigations"]
         ],
-        "can_decide": services.can_review(user) and under_review,
+        "can_decide": services.can_review(user) and under_review and independent,
+        "own_case": services.can_review(user) and not independent,
+        "own_case_allowed": independent and services.wrote(user, screening),
+        "checks": checks,
+        "checks_missing": [c for c in checks if not c.done],
+        "override_form": forms.get("override_form") or ReasonForm(prefix="override"),
+        "can_reopen": services.can_review(user)
+        and screening.status == Screening.Status.WITHDRAWN,
+        "reopen_form": forms.get("reopen_form") or ReasonForm(prefix="reopen"),
+        "follow_ups": list(screening.follow_ups.select_related("owner", "done_by")),
         "can_comment": services.can_comment(user, screening),
         "is_export_officer": roles.is_export_control(user) or user.is_superuser,
         "is_contact_point": services.can_review(user),
         "under_review": under_review,
-        "open_mandatory": [t for t in tasks if t.mandatory and t.is_open],
         "decision_form": forms.get("decision_form")
         or DecisionForm(initial={"seen": services.latest_submission_id(screening)}),
         "route_form": RouteForm(),
         "comment_form": CommentForm(),
         "task_rows": [
-            (t, forms.get("task_form") if t.pk == failed else _task_form(user, t))
+            (
+                t,
+                forms.get("task_form")
+                if t.pk == failed
+                else _task_form(user, t, independent=independent),
+            )
             for t in tasks
         ],
     }
@@ -109,15 +125,18 @@ def _merge_options(screening: Screening) -> list[Partner]:
     )
 
 
-def _task_form(user, task: RouteTask, data=None):
-    """The form for a route task, if this user may record it now."""
+def _task_form(user, task: RouteTask, data=None, *, independent: bool = True):
+    """The form for a route task, if this user may record it now (four-eyes:
+    never on a screening they wrote or submitted)."""
     if not task.is_open or task.screening.status not in services.UNDER_REVIEW:
+        return None
+    if not independent:
         return None
     if task.is_export_control:
         if not (roles.is_export_control(user) or user.is_superuser):
             return None
         form = ExportControlForm(data, prefix=f"t{task.pk}")
-    elif services.can_review(user):
+    elif services.can_sign(user, task):
         form = ConfirmRouteForm(data, prefix=f"t{task.pk}")
     else:
         return None
@@ -158,7 +177,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             screening, by=by, comment=text, seen=seen
         ),
         form.APPROVE_WITH_CONDITIONS: lambda: services.approve_with_conditions(
-            screening, by=by, conditions=text, seen=seen
+            screening, by=by, conditions=text, due=form.cleaned_data["due"], seen=seen
         ),
         form.REQUEST_CHANGES: lambda: services.request_changes(
             screening, by=by, reason=text, seen=seen
@@ -186,6 +205,8 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
 def route_task(request: HttpRequest, pk: int, task_id: int) -> HttpResponse:
     screening = _reviewable(request, pk)
     task = get_object_or_404(RouteTask, pk=task_id, screening=screening)
+    if not services.independent(request.user, screening):
+        raise services.OwnCase
     form = _task_form(request.user, task, request.POST)
     if form is None:
         if task.is_open and screening.status in services.UNDER_REVIEW:
@@ -240,8 +261,10 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Write a comment before you save it."))
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return redirect(target)
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)  # a path, never a view name to reverse
     if roles.sees_all_screenings(request.user):
         return redirect("screening:review", pk=screening.pk)
     return redirect(screening)
@@ -249,8 +272,48 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def override(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve without the sign-off the level requires: only with a reason."""
+    screening = _reviewable(request, pk)
+    if not services.can_review(request.user):
+        raise PermissionDenied
+    form = ReasonForm(request.POST, prefix="override")
+    if not form.is_valid():
+        return _show(request, screening, status=400, override_form=form)
+    outcome = services.override_sign_off(
+        screening, by=request.user, reason=form.cleaned_data["reason"]
+    )
+    return _back(request, screening, outcome)
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    screening = _reviewable(request, pk)
+    if not services.can_review(request.user):
+        raise PermissionDenied
+    form = ReasonForm(request.POST, prefix="reopen")
+    if not form.is_valid():
+        return _show(request, screening, status=400, reopen_form=form)
+    outcome = services.reopen(
+        screening, by=request.user, reason=form.cleaned_data["reason"]
+    )
+    return _back(request, screening, outcome)
+
+
+@login_required
+@require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The owner withdraws, after confirming it with a reason."""
     screening = _visible(request, pk)
-    outcome = services.withdraw(screening, by=request.user)
+    if screening.owner_id != request.user.pk:
+        raise PermissionDenied
+    form = ReasonForm(request.POST, prefix="withdraw")
+    if not form.is_valid():
+        messages.error(request, _("Say why you withdraw the screening."))
+        return redirect(screening)
+    outcome = services.withdraw(
+        screening, by=request.user, reason=form.cleaned_data["reason"]
+    )
     (messages.success if outcome.done else messages.warning)(request, outcome.message)
     return redirect(screening)

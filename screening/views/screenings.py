@@ -24,6 +24,7 @@ from screening.forms import CoAuthorForm, NewScreeningForm
 from screening.models import Screening
 from screening.progress import section_progress
 from screening.reports import labels
+from screening.services import reviews
 from screening.services import screenings as services
 from screening.views import review_data
 
@@ -58,6 +59,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "levels": Screening.Level.choices,
         "filters": filters,
         "can_start": can_start(request.user),
+        "follow_ups": list(reviews.open_for(request.user)[:50]),
     }
     return render(request, "screening/screening_list.html", context)
 

@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,16 +41,31 @@ def _section(screening: Screening, key: str) -> qn.Section:
     return section
 
 
+def _is_answer(value: object) -> bool:
+    """An answer as the page renders it: text (or a number), or a list of those."""
+    scalar = (str, int, float, bool, type(None))
+    if isinstance(value, list):
+        return all(isinstance(item, scalar) for item in value)
+    return isinstance(value, scalar)
+
+
 def _originals(post: QueryDict, keys: list[str]) -> dict[str, object]:
+    """The values the page was rendered with. Unreadable JSON counts as not sent;
+    nesting no page of ours sends (a forged POST) is refused with 400."""
     originals: dict[str, object] = {}
     for key in keys:
         raw = post.get(orig_name(key))
         if raw is None:
             continue
         try:
-            originals[key] = json.loads(raw)
+            value = json.loads(raw)
         except ValueError:
             continue
+        except RecursionError as exc:
+            raise BadRequest("original answer nested too deeply") from exc
+        if not _is_answer(value):
+            raise BadRequest("original answer is not an answer")
+        originals[key] = value
     return originals
 
 

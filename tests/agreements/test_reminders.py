@@ -67,3 +67,47 @@ def test_a_new_end_date_gets_new_reminders():
     agreement.save()
     tasks.send_agreement_reminders.delay()
     assert len(mail.outbox) == 2
+
+
+def test_one_failing_reminder_does_not_stop_the_others(monkeypatch, caplog):
+    from smtplib import SMTPRecipientsRefused
+
+    from agreements import services
+
+    real = services.send_mail
+
+    def send(subject, *args, **kwargs):
+        if "Broken" in subject:
+            raise SMTPRecipientsRefused({})
+        return real(subject, *args, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", send)
+    broken = ending_in(10, title="Broken")
+    for n in range(3):
+        ending_in(20 + n, title=f"Fine {n}")
+    assert services.send_due_reminders() == 3
+    assert len(mail.outbox) == 3
+    assert f"agreement {broken.pk} failed" in caplog.text
+    # Not marked as sent: the next daily run tries it again.
+    assert not broken.reminders.exists()
+    monkeypatch.setattr(services, "send_mail", real)
+    assert services.send_due_reminders() == 1
+
+
+def test_a_title_with_line_breaks_from_old_data_still_gets_its_reminder(settings):
+    """A line break in a subject made Django refuse the message (BadHeaderError)
+    and stopped every reminder after it; the subject is now one line."""
+    settings.LANGUAGE_CODE = "en"
+    settings.CONTACT_POINT_EMAIL = "kontaktpunkt@uni.no"
+    agreement = ending_in(30)
+    ending_in(31, title="Second")
+    Agreement.objects.filter(pk=agreement.pk).update(
+        title='Tom & "Jerry"\r\nBcc: victim@example.com'
+    )
+    tasks.send_agreement_reminders.delay()
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == [
+        "Agreement “Second” ends in 31 days",
+        'Agreement “Tom & "Jerry" Bcc: victim@example.com” ends in 30 days',
+    ]
+    assert all(m.bcc == [] for m in mail.outbox)

@@ -23,7 +23,8 @@ def test_contact_point_confirms_one_candidate_and_dismisses_another(browse):
     browse.visit(f"/partners/{nudt.pk}/")
     browse.screenshot("candidates")
     page = browse.page
-    assert page.is_visible("text=Candidates awaiting the contact point's assessment")
+    assert page.is_visible("text=Named-list matches")
+    assert page.is_visible("text=Probable match awaiting the contact point's decision")
 
     same = PartnerMatch.objects.get(
         partner=nudt,

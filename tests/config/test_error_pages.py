@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
@@ -47,6 +48,7 @@ def test_a_server_error_page_renders_without_a_request_context(db):
     assert 'href="/"' in page
 
 
+@pytest.mark.django_db  # the login page reads the institution's language
 def test_every_page_offers_a_favicon(client):
     page = client.get("/accounts/login/").content.decode()
 

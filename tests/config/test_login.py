@@ -69,3 +69,12 @@ def test_language_switch_changes_the_page_and_is_remembered(client):
     client.cookies.clear()
     client.force_login(user)
     assert "My screenings" in client.get("/").text
+
+
+def test_an_overlong_username_is_a_form_error_not_a_500(client):
+    response = client.post(
+        "/accounts/login/", {"username": "u" * 300, "password": "nope"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
+    assert "alert-danger" in response.text or "is-invalid" in response.text

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from agreements.models import Agreement, Partner
-from screening.models import Screening
+from screening.models import FollowUp, Screening
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,16 @@ def test_demo_register_screenings_and_logins(django_capture_on_commit_callbacks)
     for screening in Screening.objects.all():
         assert screening.answers["case.title"] == screening.title
         assert screening.answers["case.country"] == screening.country_id
-    counts = (Agreement.objects.count(), Screening.objects.count())
+    # The demo's conditions of approval are follow-ups on the researcher's list.
+    assert FollowUp.objects.exists()
+    counts = (
+        Agreement.objects.count(),
+        Screening.objects.count(),
+        FollowUp.objects.count(),
+    )
     seed()
-    assert (Agreement.objects.count(), Screening.objects.count()) == counts
+    assert (
+        Agreement.objects.count(),
+        Screening.objects.count(),
+        FollowUp.objects.count(),
+    ) == counts

@@ -114,4 +114,7 @@ def test_fragments_are_cached_per_process_unless_a_shared_redis_is_named():
     assert json.loads(alone.stdout) == {"cache": "LocMemCache", "sessions": "db"}
     shared = run_python(CACHE_SHOW, {**clean, "CACHE_URL": "redis://redis:6379/1"})
     assert shared.returncode == 0, shared.stderr
-    assert json.loads(shared.stdout) == {"cache": "RedisCache", "sessions": "cached_db"}
+    # Shared, and optional: sessions stay in the database, so a Redis outage
+    # logs nobody out (issue 21).
+    expected = {"cache": "OptionalRedisCache", "sessions": "db"}
+    assert json.loads(shared.stdout) == expected

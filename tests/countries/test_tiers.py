@@ -46,7 +46,7 @@ CLEAN = {
             "T2",
         ),
         ({"threat_assessment_named": "mentioned"}, "T2"),
-        ({"threat_assessment_named": "main_actor"}, "T2"),
+        ({"threat_assessment_named": "main_actor"}, "T3"),
         ({"sanctions_regime": "sectoral"}, "T2"),
         ({"academic_freedom_band": "low"}, "T2"),
         ({"academic_freedom_band": "very_low"}, "T2"),
@@ -66,13 +66,31 @@ CLEAN = {
             "T2",
         ),
         (
-            {"threat_assessment_named": "main_actor", "academic_freedom_band": "low"},
-            "T2",
+            {"threat_assessment_named": "main_actor", "academic_freedom_band": "high"},
+            "T3",
         ),
     ],
 )
 def test_tier_table(changes, tier):
     assert tiers.derive_tier({**CLEAN, **changes}) == tier
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({}, "no_flags"),
+        ({"gdpr_adequacy": "not_adequate"}, "minor"),
+        ({"sanctions_regime": "comprehensive"}, "comprehensive_sanctions"),
+        ({"threat_assessment_named": "main_actor"}, "threat_main_actor"),
+        ({"threat_assessment_named": "mentioned"}, "threat_mentioned"),
+        ({"sanctions_regime": "sectoral"}, "sectoral_sanctions"),
+        ({"academic_freedom_band": "low"}, "academic_freedom_low"),
+    ],
+)
+def test_the_tier_names_the_rule_that_decided_it(changes, reason):
+    tier, why = tiers.tier_reason({**CLEAN, **changes})
+    assert why == reason
+    assert tier == tiers.derive_tier({**CLEAN, **changes})
 
 
 def test_missing_flags_count_as_not_assessed():
@@ -100,17 +118,14 @@ def test_every_profile_gets_exactly_the_documented_tier():
     for profile in ALL_PROFILES:
         tier = tiers.derive_tier(profile)
         comprehensive = profile["sanctions_regime"] == "comprehensive"
-        main_and_very_low = (
-            profile["threat_assessment_named"] == "main_actor"
-            and profile["academic_freedom_band"] == "very_low"
-        )
+        main_actor = profile["threat_assessment_named"] == "main_actor"
         major = (
             profile["threat_assessment_named"] in ("mentioned", "main_actor")
             or profile["sanctions_regime"] == "sectoral"
             or profile["academic_freedom_band"] in ("low", "very_low")
         )
         minor = len(tiers.minor_flags(profile))
-        if comprehensive or main_and_very_low:
+        if comprehensive or main_actor:
             assert tier == "T3", profile
         elif major or minor >= 3:
             assert tier == "T2", profile

@@ -1,4 +1,5 @@
-"""Drill: the app's PostgreSQL connection is killed between two questionnaire saves.
+"""Drill: the app's PostgreSQL connection is killed between two questionnaire saves,
+and a report worker's connection is killed after it wrote the PDF.
 
 The server (gunicorn with the production connection settings: persistent
 connections with health checks) loses its connection when the
@@ -9,10 +10,13 @@ nothing may be lost or stored twice.
 
 from __future__ import annotations
 
+import psycopg2
 import pytest
 from django.db import connection
 
-from screening.models import Screening
+from screening import tasks
+from screening.models import Report, Screening
+from screening.reports import services
 from tests import factories
 from tests.drills.support import (
     HttpUser,
@@ -23,6 +27,7 @@ from tests.drills.support import (
     section_form,
 )
 from tests.services import need_postgres
+from tests.worker import test_database_url
 
 pytestmark = pytest.mark.services
 
@@ -85,3 +90,50 @@ def _drill(user: HttpUser, screening: Screening) -> None:
         assert screening.answers[second_key] == second_value
     assert screening.answers[first_key] == first_value  # the first save is not lost
     assert screening.history.count() == 3  # created, first save, second save
+
+
+def test_a_report_whose_connection_dropped_after_writing_the_pdf_ends_ready(
+    transactional_db, settings, tmp_path, monkeypatch
+):
+    """The final UPDATE used to fail, the task was acknowledged, and the report
+    stayed "rendering" for ever. Now it reconnects once and records the PDF."""
+    need_postgres()
+    ensure_groups()
+    settings.MEDIA_ROOT = tmp_path / "media"
+    leader = factories.leader()
+    monkeypatch.setattr(tasks.render_report, "delay", lambda pk: None)
+    report = services.request_report(kind=Report.Kind.SUMMARY, by=leader)
+    store = tasks._store
+    killed = []
+
+    def store_then_lose_the_connection(report, content):
+        name = store(report, content)
+        killed.append(_terminate(_backend_pid()))
+        return name
+
+    monkeypatch.setattr(tasks, "_store", store_then_lose_the_connection)
+    tasks.render_report(report.pk)
+
+    assert killed == [True]
+    report.refresh_from_db()
+    assert report.status == Report.Status.READY, report.error
+    assert report.attempts == 1  # recorded, not rendered again
+    assert (tmp_path / "media" / report.file_name).exists()
+
+
+def _backend_pid() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def _terminate(pid: int) -> bool:
+    """Ends a backend from outside, as a database restart or fail-over does."""
+    other = psycopg2.connect(test_database_url())
+    try:
+        other.autocommit = True
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+            return cursor.fetchone()[0]
+    finally:
+        other.close()

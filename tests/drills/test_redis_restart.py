@@ -5,6 +5,9 @@ append-only file on as in docker-compose.yml, so queued tasks survive the
 restart. While Redis is away, a user who asks for a report is told so clearly
 (no 500) and can retry; once it is back, a real worker drains the queue and
 every report and e-mail comes out exactly once.
+
+A Redis without persistence loses what was queued: the report's message is
+gone, and the watchdog (beat, every minute) must send it again.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import time
 import pytest
 
 from config.celery import app as celery_app
+from screening import tasks
 from screening.models import Report, Transition
 from screening.services import screenings as screening_services
 from tests import factories
@@ -33,11 +37,12 @@ class DrillRedis:
     def __init__(self, directory) -> None:
         self.directory = directory
 
-    def start(self) -> None:
+    def start(self, *, persistent: bool = True) -> None:
+        keep = ("--appendonly", "yes", "--appendfsync", "always")
         subprocess.run(
             [
                 *("redis-server", "--port", str(PORT), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "yes", "--appendfsync", "always"),
+                *("--save", "", *(keep if persistent else ("--appendonly", "no"))),
                 *("--dir", str(self.directory), "--daemonize", "yes"),
             ],
             check=True,
@@ -57,6 +62,14 @@ class DrillRedis:
         else:
             raise AssertionError("the drill's Redis did not stop")
         _reset_broker_pools()  # the next publish must find the broker gone
+
+    def queued(self, queue: str) -> int:
+        done = subprocess.run(
+            ["redis-cli", "-p", str(PORT), "llen", queue],
+            capture_output=True,
+            check=True,
+        )
+        return int(done.stdout)
 
     def _cli(self, *command: str, attempts: int = 1) -> None:
         for _ in range(attempts):
@@ -155,3 +168,35 @@ def test_reports_and_emails_queued_across_a_redis_restart_arrive_once(
     mails = [p.read_text(errors="replace") for p in worker.mail_dir.iterdir()]
     to_contact = [m for m in mails if "kontakt@example.no" in m]
     assert len(to_contact) == Transition.objects.count() == 1  # sent once, not lost
+
+
+def test_a_report_queued_before_redis_lost_its_data_is_sent_again_and_made(
+    drill_redis, client, tmp_path, monkeypatch
+):
+    ensure_groups()
+    client.force_login(factories.leader())
+    client.post("/reports/summary/", {})
+    report = Report.objects.get()
+    assert report.status == Report.Status.QUEUED
+    assert drill_redis.queued("reports") == 1
+
+    drill_redis.stop()
+    drill_redis.start(persistent=False)  # as a Redis without appendonly
+    _reset_broker_pools()
+    assert drill_redis.queued("reports") == 0  # the message is gone
+
+    monkeypatch.setenv("REPORT_STUCK_AFTER", "1")  # the worker's watchdog limit
+    worker = start_worker(URL, tmp_path)
+    try:
+        time.sleep(1.5)  # the report has now waited past the limit
+        tasks.rescue_stuck_reports.delay()  # as beat sends it every minute
+        worker.wait_for(
+            lambda: Report.objects.filter(status=Report.Status.READY).exists(),
+            120,
+            "the report the watchdog sent again",
+        )
+    finally:
+        worker.stop()
+    report.refresh_from_db()
+    assert (report.requeues, report.attempts) == (1, 1)
+    assert (tmp_path / "media" / report.file_name).exists()

@@ -106,7 +106,6 @@ def _pages_of_headings_and_charts() -> list[tuple[str, set[int], set[int]]]:
 CHART_HEADINGS = (
     "Risikonivå",
     "Vurderinger etter risikonivå",
-    "Risikonivå over tid",
     "Etter land og enhet",
     "Vurderinger etter land",
     "Vurderinger etter enhet",

@@ -1,8 +1,13 @@
-"""Reports rendered by a real Celery worker process against Redis and PostgreSQL."""
+"""Reports rendered by a real Celery worker process against Redis and PostgreSQL.
+
+The workers run as in production: DEBUG off, and the static files collected
+with the manifest storage, so the report asks for hashed file names.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,16 +19,20 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 
 from agreements import roles
+from config.celery import app as celery_app
 from screening.models import Report
+from screening.reports import services
 from tests import factories
 from tests import worker as harness
 from tests.screening.reports_support import pdf_text, scored_screening
+from tests.static_production import collected_static, production_static_env  # noqa: F401
 from tests.worker import celery_worker_process  # noqa: F401 (the harness fixture)
 
 
 @pytest.fixture(autouse=True)
-def _setup(settings, tmp_path, monkeypatch):
+def _setup(settings, tmp_path, monkeypatch, request):
     settings.MEDIA_ROOT = tmp_path / "media"
+    request.getfixturevalue("production_static_env")  # before any worker starts
     # A task whose worker died goes back to the queue after 2 s (not an hour).
     monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "2")
 
@@ -68,6 +77,8 @@ def test_a_worker_renders_a_screening_report_requested_on_the_web(
     assert "V-Dem v14" in text
     for snippet in expected:
         assert snippet in text
+    # The worker ran as production does: the stylesheet by its hashed name.
+    assert re.search(r"static/css/pdf\.[0-9a-f]{12}\.css", report_worker.log_text())
 
 
 def test_killing_the_worker_mid_render_still_ends_with_one_ready_report(
@@ -97,6 +108,42 @@ def test_killing_the_worker_mid_render_still_ends_with_one_ready_report(
     assert report.attempts == 2
     assert Report.objects.count() == 1
     assert (Path(settings.MEDIA_ROOT) / report.file_name).exists()
+
+
+def test_a_killed_workers_report_is_made_again_without_waiting_for_redis(
+    report_worker, client_for, tmp_path, monkeypatch, settings
+):
+    """With a long visibility timeout Redis keeps the killed worker's message
+    to itself; the watchdog sends the report again once it is stuck."""
+    screening = scored_screening()
+    client_for(factories.leader()).post(f"/screenings/{screening.pk}/report/")
+    report = Report.objects.get()
+    rendering = Report.objects.filter(pk=report.pk, status=Report.Status.RENDERING)
+    _poll(rendering.exists)
+    report_worker.process.send_signal(signal.SIGKILL)
+    report_worker.process.wait(timeout=10)
+
+    monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "3600")
+    replacement = _start_worker(tmp_path / "second.log")
+    try:
+        settings.REPORT_STUCK_AFTER = 1
+        time.sleep(1.5)  # the render has been going on past the limit
+        assert [r.pk for r in services.rescue_stuck_reports()] == [report.pk]
+        ready = Report.objects.filter(pk=report.pk, status=Report.Status.READY)
+        _poll(ready.exists, timeout=60)
+    finally:
+        replacement.terminate()
+        replacement.wait(timeout=15)
+        _forget_unacknowledged()
+    report.refresh_from_db()
+    assert (report.attempts, report.requeues) == (2, 1)
+    assert (Path(settings.MEDIA_ROOT) / report.file_name).exists()
+
+
+def _forget_unacknowledged() -> None:
+    """The killed worker's message would come back in an hour, in a later test."""
+    with celery_app.connection_for_write() as conn:
+        conn.default_channel.client.delete("unacked", "unacked_index")
 
 
 def _poll(condition, timeout: float = 30) -> None:

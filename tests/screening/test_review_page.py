@@ -44,7 +44,7 @@ def test_a_decision_on_a_first_submission_shows_no_changed_answers(
     screening = submitted()
     response = client_for(contact_point).post(
         f"/screenings/{screening.pk}/review/decide/",
-        {"decision": decision, "text": text},
+        {"decision": decision, "text": text, "confirm_reject": "on"},
         follow=True,
     )
     body = response.content.decode()

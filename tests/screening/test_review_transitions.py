@@ -160,8 +160,8 @@ def test_conditions_and_reasons_are_required(contact_point, action, kwargs):
 
 def test_owner_withdraws_but_not_twice(researcher):
     screening = submitted(researcher)
-    assert reviews.withdraw(screening, by=researcher).done
-    assert not reviews.withdraw(screening, by=researcher).done
+    assert reviews.withdraw(screening, by=researcher, reason="Partner left").done
+    assert not reviews.withdraw(screening, by=researcher, reason="Again").done
     screening.refresh_from_db()
     assert screening.status == S.WITHDRAWN
     assert steps(screening) == ["submit", "withdraw"]
@@ -172,4 +172,4 @@ def test_co_author_cannot_withdraw():
     colleague = factories.researcher()
     screening.co_authors.add(colleague)
     with pytest.raises(PermissionDenied):
-        reviews.withdraw(screening, by=colleague)
+        reviews.withdraw(screening, by=colleague, reason="Mine too")

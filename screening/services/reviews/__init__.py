@@ -8,7 +8,9 @@ result (and answers) at that moment. E-mails are enqueued on commit.
 
 The package is split by concern: `transitions` (the shared step machinery,
 starting and withdrawing), `routes` (submission, route tasks, export control),
-`decisions` (approve, request changes, reject), `linking` (the agreement
+`decisions` (approve, request changes, reject), `rules` (the decision rules
+applied: checklist, override, closing tasks), `followups` (conditions of
+approval), `linking` (the agreement
 register), `comments` and `reminders`. Callers import from here.
 """
 
@@ -18,18 +20,28 @@ from screening.services.reviews.comments import add_comment
 from screening.services.reviews.decisions import (
     approve,
     approve_with_conditions,
+    condition_lines,
     latest_submission_id,
     reject,
     request_changes,
 )
+from screening.services.reviews.followups import (
+    can_complete,
+    claim_due_reminders,
+    complete_follow_up,
+    open_for,
+    release_follow_up_reminder,
+)
 from screening.services.reviews.linking import link_agreement, update_agreement
 from screening.services.reviews.reminders import (
     claim_overdue_reminders,
+    release_reminder,
     waiting_since,
 )
 from screening.services.reviews.routes import (
     ALWAYS_MANDATORY,
     ROUTES_WITHOUT_TASK,
+    can_sign,
     confirm_route,
     mandatory_routes,
     open_mandatory_routes,
@@ -38,13 +50,18 @@ from screening.services.reviews.routes import (
     route_to_export_control,
     sync_route_tasks,
 )
+from screening.services.reviews.rules import checklist, override_sign_off
 from screening.services.reviews.transitions import (
     UNDER_REVIEW,
     Outcome,
+    OwnCase,
     can_comment,
     can_review,
+    independent,
+    reopen,
     start_review,
     withdraw,
+    wrote,
 )
 
 __all__ = [
@@ -52,20 +69,33 @@ __all__ = [
     "ROUTES_WITHOUT_TASK",
     "UNDER_REVIEW",
     "Outcome",
+    "OwnCase",
     "add_comment",
     "approve",
     "approve_with_conditions",
     "can_comment",
+    "can_complete",
     "can_review",
+    "can_sign",
+    "checklist",
+    "claim_due_reminders",
     "claim_overdue_reminders",
+    "complete_follow_up",
+    "condition_lines",
     "confirm_route",
+    "independent",
     "latest_submission_id",
     "link_agreement",
     "mandatory_routes",
+    "open_for",
     "open_mandatory_routes",
+    "override_sign_off",
     "record_export_control",
     "record_submission",
     "reject",
+    "release_follow_up_reminder",
+    "release_reminder",
+    "reopen",
     "request_changes",
     "route_to_export_control",
     "start_review",
@@ -73,4 +103,5 @@ __all__ = [
     "update_agreement",
     "waiting_since",
     "withdraw",
+    "wrote",
 ]

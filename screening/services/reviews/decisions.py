@@ -3,22 +3,26 @@ request changes, reject.
 
 A decision form carries the submission it was made on (`seen`); when the
 screening was submitted again meanwhile, the decision is refused so that
-nobody approves a version they have not read. Approval waits for every
-mandatory route task.
+nobody approves a version they have not read. Approval waits for what the
+decision rules require at the screening's level (`rules`); a final decision
+closes the tasks still open, and conditions become follow-ups.
 """
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements import partner_screening
 from agreements.models import User
 from config.queueing import send_on_commit
 from screening import tasks
-from screening.models import Screening, Transition
+from screening.models import FollowUp, Screening, Transition
 from screening.services.reviews.linking import link_agreement, update_agreement
-from screening.services.reviews.routes import open_mandatory_routes
+from screening.services.reviews.rules import close_open_tasks, refusal
 from screening.services.reviews.transitions import (
     UNDER_REVIEW,
     Outcome,
@@ -26,7 +30,9 @@ from screening.services.reviews.transitions import (
     can_review,
     locked,
     move,
+    own_case,
     require,
+    require_independent,
     stale,
 )
 
@@ -64,18 +70,42 @@ def approve(
 
 @transaction.atomic
 def approve_with_conditions(
-    screening: Screening, *, by: User, conditions: str, seen: int | None = None
+    screening: Screening,
+    *,
+    by: User,
+    conditions: str,
+    due: datetime.date | None = None,
+    seen: int | None = None,
 ) -> Outcome:
+    """Approve; each line of the conditions becomes a follow-up for the
+    screening's owner, due on `due` (in 90 days when not given)."""
     require(can_review(by))
     if not conditions.strip():
         return Outcome(False, _("Write the conditions."))
     return _approve(
-        screening, by=by, conditions=conditions.strip(), comment="", seen=seen
+        screening,
+        by=by,
+        conditions=conditions.strip(),
+        comment="",
+        seen=seen,
+        due=due or timezone.localdate() + datetime.timedelta(days=90),
     )
 
 
+def condition_lines(conditions: str) -> list[str]:
+    """One follow-up per line of the conditions, list bullets dropped."""
+    lines = (line.strip().lstrip("-*•").strip() for line in conditions.splitlines())
+    return [line for line in lines if line]
+
+
 def _approve(
-    screening: Screening, *, by: User, conditions: str, comment: str, seen: int | None
+    screening: Screening,
+    *,
+    by: User,
+    conditions: str,
+    comment: str,
+    seen: int | None,
+    due: datetime.date | None = None,
 ) -> Outcome:
     require(can_review(by))
     current = locked(screening)
@@ -83,17 +113,14 @@ def _approve(
         return stale(current)
     if _resubmitted_since(current, seen):
         return _changed()
+    own = require_independent(current, by)
     waiting = partner_screening.approval_blockers(current.partner)
     if waiting:
         return Outcome(False, " ".join([_("Cannot approve yet."), *waiting]))
-    blocking = open_mandatory_routes(current)
-    if blocking:
-        names = ", ".join(t.name for t in blocking)
-        return Outcome(
-            False,
-            _("Cannot approve while a mandatory route is open: %(routes)s.")
-            % {"routes": names},
-        )
+    decision = "approve_with_conditions" if conditions else "approve"
+    refused = refusal(current, decision)
+    if refused:
+        return refused
     if conditions:
         to, action = (
             S.APPROVED_WITH_CONDITIONS,
@@ -102,6 +129,20 @@ def _approve(
     else:
         to, action = S.APPROVED, Transition.Action.APPROVE
     step = move(current, to=to, action=action, by=by, comment=conditions or comment)
+    close_open_tasks(current, step=step, by=by)
+    if own:
+        own_case(current, by=by, what=step.get_action_display())
+    if conditions and due is not None:
+        FollowUp.objects.bulk_create(
+            FollowUp(
+                screening=current,
+                decision=step,
+                text=line,
+                owner_id=current.owner_id,
+                due_date=due,
+            )
+            for line in condition_lines(conditions)
+        )
     link_agreement(current, by=by)
     send_on_commit(tasks.notify_decision, step.pk)
     if conditions:
@@ -146,7 +187,12 @@ def _decide(
         return stale(current)
     if _resubmitted_since(current, seen):
         return _changed()
+    own = require_independent(current, by)
     step = move(current, to=to, action=action, by=by, comment=reason.strip())
+    if to == S.REJECTED:
+        close_open_tasks(current, step=step, by=by)
+    if own:
+        own_case(current, by=by, what=step.get_action_display())
     if to == S.REJECTED and current.agreement_id:
         update_agreement(current, current.agreement_id)
     send_on_commit(tasks.notify_decision, step.pk)

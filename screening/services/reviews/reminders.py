@@ -33,3 +33,10 @@ def claim_overdue_reminders() -> list[tuple[Screening, int]]:
         if created:
             claimed.append((screening, days))
     return claimed
+
+
+def release_reminder(screening: Screening, days: int) -> None:
+    """Give back a claim whose e-mail failed, so the next run sends it."""
+    ReviewReminder.objects.filter(
+        screening=screening, submitted_at=screening.submitted_at, days=days
+    ).delete()

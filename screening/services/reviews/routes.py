@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from agreements import roles
 from agreements.models import User
 from config.queueing import send_on_commit
-from screening import tasks
+from screening import decision_rules, tasks
 from screening.models import RouteTask, Screening, Transition
-from screening.models.reviews import EXPORT_CONTROL_ROUTE
+from screening.models.reviews import EXPORT_CONTROL_ROUTE, ROUTE_SLUGS
 from screening.services.reviews.transitions import (
     UNDER_REVIEW,
     Outcome,
@@ -28,11 +28,14 @@ from screening.services.reviews.transitions import (
     can_review,
     locked,
     move,
+    own_case,
     record,
     require,
+    require_independent,
     stale,
 )
 
+LEADERSHIP_ROUTE = ROUTE_SLUGS["leadership"]
 # The contact point is the reviewer itself: that route needs no task of its own.
 ROUTES_WITHOUT_TASK = ("R-CP",)
 # Export control clearance is a legal matter: always required before approval.
@@ -56,6 +59,9 @@ def sync_route_tasks(screening: Screening) -> list[RouteTask]:
     result = screening.result or {}
     due = [r["key"] for r in result.get("routes", []) if r.get("key")]
     due = [key for key in due if key not in ROUTES_WITHOUT_TASK]
+    sign_off = decision_rules.load().for_level(screening.overall_level).sign_off
+    if sign_off and sign_off not in due:
+        due.append(sign_off)  # the level needs it even when no rule named it
     mandatory = mandatory_routes(result)
     existing = {t.route: t for t in screening.route_tasks.all()}
     created = []
@@ -104,6 +110,7 @@ def route_to_export_control(
     current = locked(screening)
     if current.status not in UNDER_REVIEW:
         return stale(current)
+    own = require_independent(current, by)
     task, created = RouteTask.objects.get_or_create(
         screening=current, route=EXPORT_CONTROL_ROUTE, defaults={"mandatory": True}
     )
@@ -118,6 +125,8 @@ def route_to_export_control(
     move(
         current, to=S.IN_REVIEW, action=Transition.Action.ROUTE, by=by, comment=comment
     )
+    if own:
+        own_case(current, by=by, what=str(Transition.Action.ROUTE.label))
     send_on_commit(tasks.notify_routed, task.pk)
     return Outcome(True, _("The screening has been routed to export control."))
 
@@ -145,8 +154,9 @@ def record_export_control(
 def confirm_route(
     task: RouteTask, *, by: User, reference: str, comment: str = ""
 ) -> Outcome:
-    """The contact point confirms a route without a role in the system."""
-    require(can_review(by))
+    """The contact point confirms a route without a role in the system;
+    leadership may record its own sign-off route."""
+    require(can_sign(by, task))
     if task.route == EXPORT_CONTROL_ROUTE:
         raise PermissionDenied
     return _close_task(
@@ -170,11 +180,22 @@ def _close_task(
         return Outcome(False, _("Nothing changed: this task is already recorded."))
     if not reference.strip():
         return Outcome(False, _("Give a reference."))
+    own = require_independent(current, by)
     task_row.status, task_row.reference = status, reference.strip()
     task_row.comment = comment
     task_row.decided_by, task_row.decided_at = by, timezone.now()
     task_row.save()
-    return Outcome(True, _("Recorded: %(route)s.") % {"route": task_row.name})
+    message = _("Recorded: %(route)s.") % {"route": task_row.name}
+    if own:
+        own_case(current, by=by, what=message)
+    return Outcome(True, message)
+
+
+def can_sign(user: Any, task: RouteTask) -> bool:
+    """Contact points confirm routes; leadership also records its own sign-off."""
+    if can_review(user):
+        return True
+    return roles.is_leadership(user) and task.route == LEADERSHIP_ROUTE
 
 
 def open_mandatory_routes(screening: Screening) -> list[RouteTask]:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0011_institution_settings_and_nynorsk'),
+        ('agreements', '0014_merge_own_review'),
     ]
 
     operations = [

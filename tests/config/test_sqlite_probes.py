@@ -1,0 +1,48 @@
+"""The out-of-range id probes of issue #21, run on SQLite as well.
+
+The suite runs on PostgreSQL in CI, where an id beyond 64 bits simply finds
+nothing; SQLite's driver raises OverflowError instead, which was a 500 in the
+review queue and the agreement form. So the probes run once more here, in a
+pytest of their own on SQLite, the zero-setup database.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBES = [
+    "tests/agreements/test_forged_input.py",
+    "tests/screening/test_forged_posts.py::test_the_review_queue_ignores_an_id_beyond_any_integer",
+    "tests/screening/test_forged_posts.py::test_a_reply_to_a_comment_id_beyond_any_integer_is_not_found",
+]
+
+
+def test_the_id_probes_pass_on_sqlite(tmp_path):
+    # Named outright, so a developer's .env cannot switch it back to PostgreSQL.
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'probes.sqlite3'}"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            *PROBES,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in summary
+    assert "skipped" not in summary
