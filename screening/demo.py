@@ -20,7 +20,10 @@ from screening.services import screenings as services
 COUNT = 15
 CALM = {"text": "Beskrevet i prosjektplanen.", "date": "2026-01-15", "country": "SE"}
 PROFILES: list[dict[str, object]] = [
-    {"collab.components": ["students_out", "students_in"]},  # exchange only
+    {  # exchange only: no research questions (B13)
+        "collab.components": ["students_out", "students_in"],
+        "collab.research_component": "no",
+    },
     {
         "collab.components": ["joint_research", "data_sharing"],
         "data.personal": "special",

@@ -230,6 +230,15 @@ class _Builder(RuleParsing):
             caps=dict(raw.get("caps") or {}),
             matrix=self.matrix(raw.get("matrix")),
             matrix_dimensions=tuple((raw.get("matrix") or {}).get("dimensions", ())),
+            matrix_escalates_once=bool(
+                (raw.get("matrix") or {}).get("escalates_once", False)
+            ),
+            matrix_min_sensitivity={
+                str(k): int(v)
+                for k, v in (
+                    (raw.get("matrix") or {}).get("min_sensitivity") or {}
+                ).items()
+            },
             sensitivity=self.scale(raw.get("sensitivity"), "sensitivity"),
             actor=self.scale(raw.get("actor"), "actor"),
             hard_triggers=tuple(self.triggers(raw.get("hard_triggers"))),

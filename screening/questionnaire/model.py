@@ -210,6 +210,12 @@ class Questionnaire:
     country_flags: tuple[FlagRule, ...]
     partner_flags: tuple[FlagRule, ...]
     escalation: int = 2  # dimensions at High or above that raise overall a step
+    # The matrix floor is one finding laid on several dimensions: when true,
+    # the dimensions it alone lifts to High count once towards `escalation`.
+    matrix_escalates_once: bool = False
+    # {dimension: S}: the matrix floor applies to that dimension only from
+    # research sensitivity S (no knowledge to control, no export-control floor).
+    matrix_min_sensitivity: Mapping[str, int] = field(default_factory=dict)
     checked_on: Mapping[str, str] = field(default_factory=dict)
     notes: Mapping[str, Text] = field(default_factory=dict)
 

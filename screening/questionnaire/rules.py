@@ -35,7 +35,14 @@ class RuleParsing:
         return tuple(bands)
 
     def matrix(self, data: object) -> tuple[tuple[str, ...], ...]:
-        m = self.keys(data, {"dimensions", "levels"}, "matrix")
+        m = self.keys(
+            data,
+            {"dimensions", "levels", "escalates_once", "min_sensitivity"},
+            "matrix",
+        )
+        for dim in m.get("min_sensitivity") or {}:
+            if dim not in m.get("dimensions", ()):
+                self.fail(f"matrix: min_sensitivity for {dim!r}, not in dimensions")
         for dim in m.get("dimensions", ()):
             if dim not in self.dims:
                 self.fail(f"matrix: unknown dimension {dim!r}")

@@ -84,7 +84,7 @@ def score(
     fired = work.triggers(env)
     dimensions = work.dimensions()
     levels = {d.key: d.level for d in dimensions}
-    overall, escalated = _overall(q, levels, work.overall_floor)
+    overall, escalated = _overall(q, levels, work.overall_floor, work.matrix_only())
     phase2 = Env(q, clean, context, {**levels, "overall": overall}, frozenset(fired))
     work.route_rules(phase2)
     blocking = work.blocking(clean, phase2)
@@ -119,10 +119,12 @@ def _counts(question: Question, value: object) -> bool:
 
 
 def _overall(
-    q: Questionnaire, levels: Mapping[str, str], floor: str
+    q: Questionnaire, levels: Mapping[str, str], floor: str, matrix_only: set[str]
 ) -> tuple[str, bool]:
     top = max((level_index(v) for v in levels.values()), default=0)
     high = sum(1 for v in levels.values() if level_index(v) >= level_index("high"))
+    if q.matrix_escalates_once and len(matrix_only) > 1:
+        high -= len(matrix_only) - 1  # one finding, counted once
     escalated = high >= q.escalation
     if escalated:
         top = min(top + 1, len(LEVELS) - 1)
@@ -147,6 +149,8 @@ class _Work:
         self.fired: list[Item] = []
         self.gaps: list[Item] = []
         self.floor_by_dim: dict[str, str] = {}
+        self.other_floor_by_dim: dict[str, str] = {}  # floors not from the matrix
+        self.bands: dict[str, str] = {}
         self.overall_floor = "low"
         self.routes: dict[str, list[str]] = {}
         self.mitigations: dict[str, list[str]] = {}
@@ -265,6 +269,9 @@ class _Work:
         current = self.floor_by_dim.get(dim, "low")
         if level_index(level) > level_index(current):
             self.floor_by_dim[dim] = level
+        other = self.other_floor_by_dim.get(dim, "low")
+        if source != "matrix" and level_index(level) > level_index(other):
+            self.other_floor_by_dim[dim] = level
         self.floors.append(Item(key, text, {"dimension": dim, "level": level}))
         self.ledger.append(
             Contribution(
@@ -288,7 +295,8 @@ class _Work:
             return
         text = {lang: WORDS[lang]["matrix"].format(s=s, a=a) for lang in LANGUAGES}
         for dim in self.q.matrix_dimensions:
-            self.floor(dim, level, f"MATRIX-S{s}A{a}", text, "matrix")
+            if s >= self.q.matrix_min_sensitivity.get(dim, 0):
+                self.floor(dim, level, f"MATRIX-S{s}A{a}", text, "matrix")
 
     def triggers(self, env: Env) -> list[str]:
         fired = []
@@ -314,10 +322,22 @@ class _Work:
         for dim in self.q.dimensions:
             points = sum(c.points for c in self.ledger if c.dimension == dim.key)
             band = self.q.band(points)
+            self.bands[dim.key] = band
             floor = self.floor_by_dim.get(dim.key)
             level = max(band, floor or "low", key=level_index)
             out.append(DimensionResult(dim.key, points, band, floor, level, dim.name))
         return tuple(out)
+
+    def matrix_only(self) -> set[str]:
+        """The dimensions at High or above only because of the matrix floor."""
+        high = level_index("high")
+        return {
+            dim
+            for dim, level in self.floor_by_dim.items()
+            if level_index(level) >= high
+            and level_index(self.bands.get(dim, "low")) < high
+            and level_index(self.other_floor_by_dim.get(dim, "low")) < high
+        }
 
     def route_rules(self, env: Env) -> None:
         for rule in self.q.route_rules:

@@ -36,8 +36,10 @@ SCENARIOS = [
      [partner("military")], (L, VH, VH, L, L), VH),
     ("ht04_named_list_with_dual_use", answers(research__dual_use="yes"), EEA,
      [partner("university", ("named_list", "confirmed"))], (L, VH, VH, L, L), VH),
+    # v2: no research sensitivity, so the matrix floor lifts SEC only (PTN-LIST
+    # adds EXP 3, which stays low).
     ("named_list_without_sensitive_research", answers(), EEA,
-     [partner("university", ("named_list", "confirmed"))], (L, M, M, L, L), M),
+     [partner("university", ("named_list", "confirmed"))], (L, M, L, L, L), M),
     ("ht05_publication_veto", answers(agr__publication="veto"), EEA, [],
      (H, L, L, L, L), H),
     ("ht06_lab_relocation", answers(funding__conditions=["lab_relocation"]), EEA, [],
@@ -246,6 +248,25 @@ def test_a_veto_in_a_draft_agreement_still_counts():
     res = scoring.score(Q, draft, EEA, [])
     assert [t.key for t in res.hard_triggers] == ["HT-05"]
     assert res.overall == "high"
+
+
+def test_the_matrix_lifting_sec_and_exp_counts_once_towards_escalation():
+    given = answers(
+        collab__components=RESEARCH,
+        research__dual_use="yes",
+        partner__military_links="indirect",
+    )
+    res = scoring.score(Q, given, country("XX", "T2"), [])
+    assert (res.level("SEC"), res.level("EXP")) == ("high", "high")
+    assert (res.overall, res.escalated) == ("high", False)
+
+
+def test_an_exchange_in_a_threat_actor_state_gets_no_export_control_floor():
+    given = {**EXCHANGE_ONLY, "country.physical_presence": "yes"}
+    res = scoring.score(Q, given, country("XX", "T3"), [])
+    assert (res.level("SEC"), res.level("EXP")) == ("medium", "low")
+    assert "R-EC" not in [r.key for r in res.routes]
+    assert "R-INT" in [r.key for r in res.routes]
 
 
 def test_no_agreement_recommends_one():
