@@ -33,7 +33,14 @@ PROFILES: list[dict[str, object]] = [
         "research.dual_use": "yes",
         "partner.military_links": "direct",
     },
-    {"collab.components": ["joint_research"], "collab.balance": "unknown"},
+    {  # applied AI with a partner new to us and IP not yet settled: Medium
+        "collab.components": ["joint_research"],
+        "collab.balance": "unknown",
+        "research.area": ["ca_ai_big_data"],
+        "research.maturity": "applied",
+        "partner.familiarity": "new",
+        "ip.partner_rights": "unclear",
+    },
     {  # a draft still waiting for the sanctions check: Incomplete
         "collab.components": ["joint_research"],
         "partner.sanctions_screened": "not_checked",
