@@ -203,3 +203,23 @@ def test_a_worker_shutdown_during_a_render_is_left_to_celery(leader, monkeypatch
         tasks.render_report(report.pk)
     report.refresh_from_db()
     assert report.status == Report.Status.RENDERING
+
+
+def test_retrying_a_failed_report_that_was_ordered_again_goes_to_the_new_one(
+    leader, client_for, no_worker, django_capture_on_commit_callbacks
+):
+    client = client_for(leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/reports/summary/", {})
+    failed = Report.objects.get()
+    Report.objects.filter(pk=failed.pk).update(status=Report.Status.FAILED)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/reports/summary/", {})  # ordered again: a new report
+    pending = Report.objects.exclude(pk=failed.pk).get()
+
+    response = client.post(f"/reports/{failed.pk}/retry/")
+
+    assert response["Location"] == f"/reports/{pending.pk}/"  # never a 500
+    failed.refresh_from_db()
+    assert failed.status == Report.Status.FAILED
+    assert no_worker == [failed.pk, pending.pk]
