@@ -223,3 +223,13 @@ def test_retrying_a_failed_report_that_was_ordered_again_goes_to_the_new_one(
     failed.refresh_from_db()
     assert failed.status == Report.Status.FAILED
     assert no_worker == [failed.pk, pending.pk]
+
+
+def test_limits_that_do_not_fit_stop_the_production_container(settings):
+    from screening.reports.checks import check_report_limits
+
+    assert check_report_limits() == []
+    settings.REPORT_TIME_LIMIT = 300  # raised, the others left as they were
+    texts = [w.msg for w in check_report_limits()]
+    assert any("REPORT_STUCK_AFTER (210)" in t for t in texts)
+    assert any("CELERY_VISIBILITY_TIMEOUT (240)" in t for t in texts)
