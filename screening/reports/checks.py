@@ -22,7 +22,10 @@ def check_report_limits(
 ) -> list[checks.CheckMessage]:
     soft, hard = settings.REPORT_SOFT_TIME_LIMIT, settings.REPORT_TIME_LIMIT
     stuck = settings.REPORT_STUCK_AFTER
-    longest = max(hard, settings.CELERY_TASK_TIME_LIMIT or 0)
+    # A task waiting for a retry countdown is held unacknowledged too.
+    longest = max(hard, settings.CELERY_TASK_TIME_LIMIT or 0) + getattr(
+        settings, "TASK_LONGEST_COUNTDOWN", 0
+    )
     visibility = (settings.CELERY_BROKER_TRANSPORT_OPTIONS or {}).get(
         "visibility_timeout", 3600
     )
@@ -40,6 +43,7 @@ def check_report_limits(
     if visibility <= longest:
         problems.append(
             f"CELERY_VISIBILITY_TIMEOUT ({visibility}) must be above the longest "
-            f"task time limit ({longest}), or Redis hands running tasks out twice."
+            f"a task may run or wait for a retry ({longest}), or Redis hands "
+            "tasks out twice."
         )
     return [checks.Warning(text, id="screening.W001") for text in problems]
