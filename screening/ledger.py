@@ -37,6 +37,7 @@ class Reason:
     home: str  # the dimension it is listed under
     weight: int
     effects: list[Effect] = field(default_factory=list)
+    line: Mapping[str, Any] = field(default_factory=dict)  # the first, for sources
 
     @property
     def sets_minimum(self) -> bool:
@@ -79,6 +80,7 @@ def reasons(ledger: Iterable[Mapping[str, Any]], lang: str) -> list[Reason]:
                     )
                     for line in lines
                 ],
+                line=first,
             )
         )
     out.sort(key=lambda r: -r.weight)
