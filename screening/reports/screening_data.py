@@ -106,6 +106,9 @@ def build(screening: Screening) -> dict[str, Any]:
         "open_routes": [r for r in routes if not r["task"] or r["task"].is_open],
         "decisions": transitions,
         "decision": decisions[-1] if decisions else None,
+        "overrides": [
+            t for t in transitions if t.action == Transition.Action.OVERRIDE_SIGN_OFF
+        ],
         "period": period(screening.period_start, screening.period_end),
         "conditions": [
             t.comment
