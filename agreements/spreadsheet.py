@@ -252,4 +252,7 @@ def _too_far() -> str:
     return _(
         "The sheet has rows below row %(limit)s. Delete what lies below your "
         "register, or split it into files of at most %(rows)s rows."
-    ) % {"limit": number_format(MAX_SHEET_ROWS, force_grouping=True), "rows": MAX_ROWS}
+    ) % {
+        "limit": number_format(MAX_SHEET_ROWS, force_grouping=True),
+        "rows": number_format(MAX_ROWS, force_grouping=True),
+    }
