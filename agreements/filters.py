@@ -163,6 +163,17 @@ class PartnerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices)
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Partner.Kind.choices)
+    # Set by the contact point's home page: the partners waiting for a decision.
+    named_list = django_filters.ChoiceFilter(
+        label=_("Named-list status"),
+        field_name="named_list_status",
+        choices=Partner._meta.get_field("named_list_status").choices,
+    )
+    proposed = django_filters.BooleanFilter(
+        label=_("Proposed, not yet confirmed"),
+        widget=forms.CheckboxInput,
+        method="filter_proposed",
+    )
 
     class Meta:
         model = Partner
@@ -170,3 +181,6 @@ class PartnerFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(search_partners(value))
+
+    def filter_proposed(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(proposed=True) if value else queryset

@@ -12,12 +12,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agreements import roles
-from config import datasets, health
+from config import datasets, health, waiting
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"role_names": roles.role_names(request.user)})
+    context = {
+        "role_names": roles.role_names(request.user),
+        "sections": waiting.sections(request.user),
+    }
+    return render(request, "home.html", context)
 
 
 def sources(request: HttpRequest) -> HttpResponse:

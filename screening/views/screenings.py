@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Agreement, Partner, User
+from config import waiting
 from screening import level_changes
 from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
@@ -48,8 +49,12 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         screenings = screenings.filter(status=status)
     if level in Screening.Level.values:
         screenings = screenings.filter(overall_level=level)
+    changed = request.GET.get("changed", "") == "1"
+    if changed:
+        screenings = waiting.with_changed_result(screenings)
     page = Paginator(screenings, PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = urlencode({k: v for k, v in (("status", status), ("level", level)) if v})
+    chosen = (("status", status), ("level", level), ("changed", "1" if changed else ""))
+    filters = urlencode({k: v for k, v in chosen if v})
     context = {
         "page": page,
         "status": status,
@@ -57,6 +62,8 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "statuses": Screening.Status.choices,
         "levels": Screening.Level.choices,
         "filters": filters,
+        "changed": changed,
+        "changed_days": waiting.CHANGED_DAYS,
         "can_start": can_start(request.user),
     }
     return render(request, "screening/screening_list.html", context)
