@@ -157,3 +157,17 @@ def test_the_home_page_reads_as_many_queries_for_many_rows_as_for_few(
         client.get("/")
 
     assert len(many) == len(few)
+
+
+def test_the_queue_by_state_lists_the_rows_the_home_page_counted(
+    client_for, contact_point
+):
+    factories.ScreeningFactory.create_batch(2, status=S.SUBMITTED)
+    factories.ScreeningFactory(status=S.IN_REVIEW)
+    client = client_for(contact_point)
+
+    submitted = client.get("/reviews/?status=submitted").content.decode()
+    in_review = client.get("/reviews/?status=in_review").content.decode()
+
+    assert submitted.count('/review/">') == 2
+    assert in_review.count('/review/">') == 1
