@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import documents
 from agreements.models import Agreement, Partner, User
+from agreements.picker import PartnerPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -37,11 +38,14 @@ class AgreementForm(forms.ModelForm):
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
-            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "partners": PartnerPicker,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "partners": _("Hold Ctrl (or Cmd) to choose more than one."),
+            "partners": _(
+                "Type two letters of a name or alias, then choose with the arrow "
+                "keys and Enter, or click. Add as many partners as the agreement has."
+            ),
             "document": _("PDF or DOCX, at most 10 MB. Only permitted users see it."),
         }
 

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -136,33 +135,11 @@ def screening_create(request: HttpRequest) -> HttpResponse:
         if not shown:
             return redirect("screening:summary", pk=screening.pk)
         return redirect("screening:section", pk=screening.pk, key=shown[0].key)
-    selected = form["partner"].value()
-    partners = Partner.objects.filter(pk=selected) if str(selected).isdecimal() else []
     context = {
         "form": form,
         "agreement": agreement,
-        "selected_partners": list(partners),
-        "selected": str(selected or ""),
     }
     return render(request, "screening/screening_create.html", context)
-
-
-@login_required
-def partner_search(request: HttpRequest) -> HttpResponse:
-    """htmx: register partners matching a name or alias, as radio options."""
-    query = request.GET.get("partner_query", "").strip()[:100]
-    partners: list[Partner] = []
-    if len(query) >= 2:
-        partners = list(
-            Partner.objects.filter(
-                Q(name__icontains=query) | Q(aliases__name__icontains=query)
-            )
-            .select_related("country")
-            .distinct()
-            .order_by("name")[:10]
-        )
-    context = {"partners": partners, "query": query, "selected": ""}
-    return render(request, "screening/_partner_options.html", context)
 
 
 @login_required
