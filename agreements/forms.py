@@ -92,7 +92,10 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["name", "kind", "country", "parent", "ror_id", "website", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "parent": PartnerPicker(multiple=False),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
