@@ -69,7 +69,10 @@ class AgreementFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=Unit.objects.all(), field_name="responsible_unit"
+        label=_("Unit"),
+        queryset=Unit.objects.all(),
+        field_name="responsible_unit",
+        empty_label=_("All"),
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices)
     status = django_filters.ChoiceFilter(
