@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreements import flags
-from agreements.models import Agreement, Partner, PartnerAlias, Unit
+from agreements.models import Agreement, Partner, PartnerAlias, PartnerMatch, Unit
 from countries.choices import country_choices
 
 TIER_CHOICES = [("T0", "T0"), ("T1", "T1"), ("T2", "T2"), ("T3", "T3")]
@@ -170,7 +170,11 @@ class PartnerFilter(django_filters.FilterSet):
     named_list = django_filters.ChoiceFilter(
         label=_("Named-list status"),
         field_name="named_list_status",
-        choices=Partner._meta.get_field("named_list_status").choices,
+        # Worded as states, so a filter option never reads like the flag badge.
+        choices=[
+            ("candidate", PartnerMatch.Status.CANDIDATE.label),
+            ("confirmed", PartnerMatch.Status.CONFIRMED.label),
+        ],
     )
     proposed = django_filters.BooleanFilter(
         label=_("Proposed, not yet confirmed"),
