@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agreements import flags
-from agreements.models import Agreement, Partner, PartnerAlias, Unit
+from agreements.models import Agreement, Partner, PartnerAlias, PartnerMatch, Unit
 from countries.choices import country_choices
 
 TIER_CHOICES = [("T0", "T0"), ("T1", "T1"), ("T2", "T2"), ("T3", "T3")]
@@ -69,7 +69,10 @@ class AgreementFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=Unit.objects.all(), field_name="responsible_unit"
+        label=_("Unit"),
+        queryset=Unit.objects.all(),
+        field_name="responsible_unit",
+        empty_label=_("All"),
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices)
     status = django_filters.ChoiceFilter(
@@ -163,6 +166,21 @@ class PartnerFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices)
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Partner.Kind.choices)
+    # Set by the contact point's home page: the partners waiting for a decision.
+    named_list = django_filters.ChoiceFilter(
+        label=_("Named-list status"),
+        field_name="named_list_status",
+        # Worded as states, so a filter option never reads like the flag badge.
+        choices=[
+            ("candidate", PartnerMatch.Status.CANDIDATE.label),
+            ("confirmed", PartnerMatch.Status.CONFIRMED.label),
+        ],
+    )
+    proposed = django_filters.BooleanFilter(
+        label=_("Proposed, not yet confirmed"),
+        widget=forms.CheckboxInput,
+        method="filter_proposed",
+    )
 
     class Meta:
         model = Partner
@@ -170,3 +188,6 @@ class PartnerFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(search_partners(value))
+
+    def filter_proposed(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(proposed=True) if value else queryset

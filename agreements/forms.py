@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import documents
 from agreements.models import Agreement, Partner, User
+from agreements.picker import PartnerPicker
 from agreements.titles import one_line
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -74,11 +75,14 @@ class AgreementForm(forms.ModelForm):
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
-            "partners": forms.SelectMultiple(attrs={"size": 8}),
+            "partners": PartnerPicker,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "partners": _("Hold Ctrl (or Cmd) to choose more than one."),
+            "partners": _(
+                "Type two letters of a name or alias, then choose with the arrow "
+                "keys and Enter, or click. Add as many partners as the agreement has."
+            ),
             "document": _("PDF or DOCX, at most 10 MB. Only permitted users see it."),
         }
 
@@ -128,7 +132,10 @@ class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["name", "kind", "country", "parent", "ror_id", "website", "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "parent": PartnerPicker(multiple=False),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

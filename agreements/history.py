@@ -43,14 +43,25 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
         return ", ".join(sorted(names)) or "—"
     if isinstance(field, models.BooleanField):
         return _("Yes") if value else _("No")
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+    choices = field.flatchoices or _named_values(model, name)
+    if choices:
+        return str(dict(choices).get(value, value))
     if isinstance(field, models.ForeignKey):
         obj = field.related_model._default_manager.filter(pk=value).first()
         return str(obj) if obj else str(value)
     if hasattr(value, "strftime"):
         return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
+
+
+def _named_values(model: type[models.Model], name: str) -> list[tuple[str, Any]]:
+    """Choices of fields that store another model's choice without declaring
+    it: the agreement's latest decision is a screening status."""
+    if model._meta.label == "agreements.Agreement" and name == "last_decision":
+        from screening.models import Screening
+
+        return list(Screening.Status.choices)
+    return []
 
 
 def diff(new_record: Any, old_record: Any) -> list[Change]:

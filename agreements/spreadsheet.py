@@ -103,9 +103,17 @@ def headers() -> list[str]:
     return [str(column.label) for column in COLUMNS]
 
 
+def csv_delimiter(language: str | None = None) -> str:
+    """A semicolon for Norwegian, a comma for English: Excel splits CSV on the
+    list separator of the computer's region, and Norwegian Windows has ";"
+    (the comma is its decimal sign), so a comma file opens as one column."""
+    language = language or translation.get_language() or ""
+    return ";" if language.split("-")[0] in ("nb", "nn", "no") else ","
+
+
 def to_csv(rows: Iterable[dict[str, object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=csv_delimiter())
     writer.writerow(headers())
     for row in rows:
         writer.writerow([_text(neutralise_csv(row.get(key, ""))) for key in KEYS])
@@ -252,4 +260,7 @@ def _too_far() -> str:
     return _(
         "The sheet has rows below row %(limit)s. Delete what lies below your "
         "register, or split it into files of at most %(rows)s rows."
-    ) % {"limit": number_format(MAX_SHEET_ROWS, force_grouping=True), "rows": MAX_ROWS}
+    ) % {
+        "limit": number_format(MAX_SHEET_ROWS, force_grouping=True),
+        "rows": number_format(MAX_ROWS, force_grouping=True),
+    }

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("partners/", partners.partner_list, name="partner_list"),
     path("partners/new/", partners.partner_create, name="partner_create"),
+    path("partners/search/", partners.partner_search, name="partner_search"),
     path("partners/<int:pk>/", partners.partner_detail, name="partner_detail"),
     path("partners/<int:pk>/edit/", partners.partner_edit, name="partner_edit"),
     path(

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
@@ -21,8 +21,6 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 WARN_EVERY_SECONDS = 60
 _last_warning = 0.0
-
-T = TypeVar("T")
 
 
 def _warn(error: Exception) -> None:
@@ -33,7 +31,7 @@ def _warn(error: Exception) -> None:
         logger.warning("Cache unavailable, rendering afresh: %s", type(error).__name__)
 
 
-def _tolerant(fallback: Callable[..., Any]) -> Callable[[T], T]:
+def _tolerant(fallback: Callable[..., Any]) -> Callable[[Callable], Callable]:
     """Run the cache method; on a Redis error, log and return fallback(*args)."""
 
     def decorate(method):

@@ -173,6 +173,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# django-filter's empty choice: "All" in the page's language, not "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 FORMAT_MODULE_PATH = ["config.formats"]  # English dates as "23 Nov 2026", never 11/23
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from agreements import roles
-from config import datasets, health, throttle
+from config import datasets, health, throttle, waiting
 from config.client_address import client_address
 
 # Password reset requests: each sends an e-mail, so a script could flood a
@@ -24,7 +24,11 @@ RESETS_PER_ADDRESS, RESETS_PER_EMAIL, RESET_WINDOW = 10, 3, 3600
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"role_names": roles.role_names(request.user)})
+    context = {
+        "role_names": roles.role_names(request.user),
+        "sections": waiting.sections(request.user),
+    }
+    return render(request, "home.html", context)
 
 
 def sources(request: HttpRequest) -> HttpResponse:

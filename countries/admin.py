@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from countries import services
 from countries.models import Assessment, Country, Indicator
@@ -28,6 +29,7 @@ class IndicatorInline(admin.TabularInline):
         "licence",
         "to_be_verified",
         "verification_note",
+        "set_by_institution",
         "origin",
     )
 
@@ -61,9 +63,17 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ("country", "kind", "reference", "value", "year", "to_be_verified")
-    list_filter = ("kind", "to_be_verified", "origin")
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "country",
+        "kind",
+        "reference",
+        "value",
+        "year",
+        "to_be_verified",
+        "set_by_institution",
+    )
+    list_filter = ("kind", "to_be_verified", "set_by_institution", "origin")
     search_fields = ("country__iso2", "country__name_nb", "reference", "value")
     list_select_related = ("country",)
     actions = ["confirm"]

@@ -43,6 +43,7 @@ ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
     **flags.ENTERED_FLAGS,
     "sanctions_regime": flags.SANCTIONS_LEVELS,
     "gdpr_adequacy": flags.GDPR_VALUES,
+    "gdpr_adequacy_scope": flags.GDPR_SCOPES,
 }
 KINDS = (
     "academic_freedom_index",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Partner, Unit
+from agreements.picker import PartnerPicker
 from agreements.titles import one_line
 from countries.models import Country
 from screening import questionnaire as qn
@@ -32,7 +33,11 @@ class NewScreeningForm(forms.Form):
         label=_("Partner institution from the register"),
         queryset=Partner.objects.all(),
         required=False,
-        widget=forms.RadioSelect,
+        widget=PartnerPicker(
+            attrs={"id": "partner-query", "aria-describedby": "partner-query-help"},
+            multiple=False,
+            propose="#propose-partner",
+        ),
     )
     proposed_partner_name = forms.CharField(
         label=_("Name of the new partner"), max_length=300, required=False

@@ -17,7 +17,6 @@ urlpatterns: list = []
 urlpatterns += [
     path("screenings/", screenings.screening_list, name="list"),
     path("screenings/new/", screenings.screening_create, name="create"),
-    path("screenings/partners/", screenings.partner_search, name="partner_search"),
     path("screenings/partner-check/", screenings.partner_check, name="partner_check"),
     path("screenings/<int:pk>/", screenings.screening_detail, name="detail"),
     path(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from agreements import history, roles, services
+from agreements import history, picker, roles, services
 from agreements.filters import PartnerFilter
 from agreements.forms import IncidentForm, PartnerForm
 from agreements.models import Agreement, Partner
@@ -40,6 +42,22 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         "can_edit": roles.is_contact_point(request.user),
     }
     return render(request, "agreements/partner_list.html", context)
+
+
+@login_required
+def partner_search(request: HttpRequest) -> HttpResponse:
+    """htmx: the partner picker's options for the typed text."""
+    query = request.GET.get("partner_query", "").strip()[:100]
+    listbox = request.GET.get("listbox", "")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,60}", listbox):
+        listbox = "partner-listbox"
+    context = {
+        "partners": picker.search(query),
+        "query": query,
+        "listbox": listbox,
+        "propose": request.GET.get("propose") == "1" and len(query) >= 2,
+    }
+    return render(request, "agreements/_partner_listbox.html", context)
 
 
 @login_required

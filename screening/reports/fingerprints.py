@@ -28,6 +28,7 @@ from django.db.models import Count, Max
 from django.template.loader import get_template
 
 from agreements.models import Agreement, PartnerMatch
+from screening import ledger
 from screening.models import Report, Screening
 
 SCREENING_FIELDS = (
@@ -133,13 +134,14 @@ def layout_of(files: Iterable[Path], *, version: int) -> str:
 
 
 def layout_files() -> set[Path]:
-    """Every pdf/ template and included partial, pdf.css, this package's code
-    and the compiled catalogues."""
+    """Every pdf/ template and included partial, pdf.css, this package's code,
+    the ledger grouping and the compiled catalogues."""
     pdf_dir = Path(get_template("pdf/base_pdf.html").origin.name).parent
     files = set(pdf_dir.glob("*.html"))
     files |= {Path(get_template(name).origin.name) for name in REPORT_TEMPLATES}
     files |= {Path(found) for name in REPORT_STATIC if (found := finders.find(name))}
     files |= set(Path(__file__).parent.glob("*.py"))
+    files.add(Path(ledger.__file__))  # how the explanation ledger is grouped
     for locale in settings.LOCALE_PATHS:
         files |= set(Path(locale).glob("*/LC_MESSAGES/django.mo"))
     return files

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models.named_lists import PartnerMatch
 from countries.labels import VALUE_LABELS
+from screening import ledger
 from screening.models import Screening, Transition
 from screening.questionnaire.model import text_language
 from screening.reports import labels
@@ -41,22 +42,32 @@ def build(screening: Screening) -> dict[str, Any]:
     )
     result = screening.result or {}
     levels = dict(Screening.Level.choices)
-    dimensions = []
-    for dim in result.get("dimensions", []):
-        lines = [
-            {**line, "text": plain_explanation(line, lang)}
-            for line in result.get("ledger", [])
-            if line.get("dimension") == dim["key"]
-        ]
-        lines.sort(key=lambda line: SOURCE_ORDER.get(line.get("source"), 9))
-        dimensions.append(
+    names = {
+        dim["key"]: tr(dim.get("name"), lang) or str(DIMENSIONS.get(dim["key"]))
+        for dim in result.get("dimensions", [])
+    }
+    filed: dict[str, list[dict[str, Any]]] = {}
+    for reason in ledger.reasons(result.get("ledger", []), lang):
+        filed.setdefault(reason.home, []).append(
             {
-                **dim,
-                "title": tr(dim.get("name"), lang) or str(DIMENSIONS.get(dim["key"])),
-                "level_name": levels.get(dim.get("level"), dim.get("level")),
-                "lines": lines,
+                **reason.line,
+                "text": reason.text,
+                "code": reason.ref,
+                "effects": [
+                    {"name": names.get(e.dimension, e.dimension), "text": e.text}
+                    for e in reason.effects
+                ],
             }
         )
+    dimensions = [
+        {
+            **dim,
+            "title": names[dim["key"]],
+            "level_name": levels.get(dim.get("level"), dim.get("level")),
+            "lines": filed.get(dim["key"], []),
+        }
+        for dim in result.get("dimensions", [])
+    ]
     overall = result.get("overall") or (
         "incomplete" if result else screening.overall_level
     )
@@ -95,6 +106,9 @@ def build(screening: Screening) -> dict[str, Any]:
         "open_routes": [r for r in routes if not r["task"] or r["task"].is_open],
         "decisions": transitions,
         "decision": decisions[-1] if decisions else None,
+        "overrides": [
+            t for t in transitions if t.action == Transition.Action.OVERRIDE_SIGN_OFF
+        ],
         "period": period(screening.period_start, screening.period_end),
         "conditions": [
             t.comment

@@ -28,6 +28,7 @@ STOPPED = gettext_noop(
     "service was restarted or ran out of time). Try again; if it stops again, "
     "tell the administrator."
 )
+# Given by migration 0008 to pending duplicates made before the constraint.
 DUPLICATE = gettext_noop(
     "This report was asked for twice at once; the other copy is the one that "
     "is made. Try again to make this one."

@@ -182,11 +182,9 @@ def _queue_main(request: HttpRequest) -> str:
         .values_list("status", "n")
     )
     status = params.get("status", "")
-    states = (
-        (S.CHANGES_REQUESTED,)
-        if status == S.CHANGES_REQUESTED
-        else services.UNDER_REVIEW
-    )
+    # One state when one is chosen (the counts above and the home page link
+    # to it); otherwise everything under review.
+    states = (status,) if status in QUEUE_STATES else services.UNDER_REVIEW
     rows = (
         matching.filter(status__in=states)
         .select_related("owner", "partner", "country", "unit")

@@ -54,7 +54,8 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
     previous = review_data.previous_submission(screening)
     tasks = list(screening.route_tasks.select_related("decided_by"))
     under_review = screening.status in services.UNDER_REVIEW
-    independent = services.independent(user, screening)
+    authored = services.wrote(user, screening)
+    independent = not authored or services.own_review_allowed()
     checks = review_data.checklist(screening, tasks)
     failed = getattr(forms.get("task_form"), "task_id", None)
     explained = explain(screening, language)
@@ -84,7 +85,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         ],
         "can_decide": services.can_review(user) and under_review and independent,
         "own_case": services.can_review(user) and not independent,
-        "own_case_allowed": independent and services.wrote(user, screening),
+        "own_case_allowed": authored and independent,
         "checks": checks,
         "checks_missing": [c for c in checks if not c.done],
         "override_form": forms.get("override_form") or ReasonForm(prefix="override"),

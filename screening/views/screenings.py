@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Agreement, Partner, User
+from config import waiting
 from screening import level_changes
 from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
@@ -49,8 +49,12 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         screenings = screenings.filter(status=status)
     if level in Screening.Level.values:
         screenings = screenings.filter(overall_level=level)
+    changed = request.GET.get("changed", "") == "1"
+    if changed:
+        screenings = waiting.with_changed_result(screenings)
     page = Paginator(screenings, PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = urlencode({k: v for k, v in (("status", status), ("level", level)) if v})
+    chosen = (("status", status), ("level", level), ("changed", "1" if changed else ""))
+    filters = urlencode({k: v for k, v in chosen if v})
     context = {
         "page": page,
         "status": status,
@@ -58,6 +62,8 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "statuses": Screening.Status.choices,
         "levels": Screening.Level.choices,
         "filters": filters,
+        "changed": changed,
+        "changed_days": waiting.CHANGED_DAYS,
         "can_start": can_start(request.user),
         "follow_ups": list(reviews.open_for(request.user)[:50]),
     }
@@ -131,33 +137,11 @@ def screening_create(request: HttpRequest) -> HttpResponse:
         if not shown:
             return redirect("screening:summary", pk=screening.pk)
         return redirect("screening:section", pk=screening.pk, key=shown[0].key)
-    selected = form["partner"].value()
-    partners = Partner.objects.filter(pk=selected) if str(selected).isdecimal() else []
     context = {
         "form": form,
         "agreement": agreement,
-        "selected_partners": list(partners),
-        "selected": str(selected or ""),
     }
     return render(request, "screening/screening_create.html", context)
-
-
-@login_required
-def partner_search(request: HttpRequest) -> HttpResponse:
-    """htmx: register partners matching a name or alias, as radio options."""
-    query = request.GET.get("partner_query", "").strip()[:100]
-    partners: list[Partner] = []
-    if len(query) >= 2:
-        partners = list(
-            Partner.objects.filter(
-                Q(name__icontains=query) | Q(aliases__name__icontains=query)
-            )
-            .select_related("country")
-            .distinct()
-            .order_by("name")[:10]
-        )
-    context = {"partners": partners, "query": query, "selected": ""}
-    return render(request, "screening/_partner_options.html", context)
 
 
 @login_required

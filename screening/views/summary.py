@@ -10,12 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from agreements import partner_screening
+from screening import ledger
 from screening import questionnaire as qn
 from screening.forms import MitigationPlanForm
 from screening.models import Screening
 from screening.progress import section_progress
-from screening.reports import labels
-from screening.scoring.result import plain_explanation
 from screening.services import screenings as services
 from screening.views.screenings import lang
 from screening.views.sections import dom_id
@@ -25,20 +24,32 @@ def explain(screening: Screening, language: str) -> dict[str, object]:
     """The stored result, shaped for the page (nothing is re-scored here)."""
     q = screening.questionnaire
     result = screening.result or {}
-    ledger = result.get("ledger", [])
+    ledger_lines = result.get("ledger", [])
+    names = {
+        d["key"]: qn.tr(d.get("name"), language) or q.dimension_name(d["key"], language)
+        for d in result.get("dimensions", [])
+    }
+    found = [
+        {
+            "reason": reason,
+            "effects": [
+                {"name": names.get(e.dimension, e.dimension), "text": e.text}
+                for e in reason.effects
+            ],
+        }
+        for reason in ledger.reasons(ledger_lines, language)
+    ]
+    filed: dict[str, list[dict[str, object]]] = {key: [] for key in names}
+    for item in found:
+        filed.setdefault(item["reason"].home, []).append(item)
     dimensions = [
         {
             "key": d["key"],
-            "name": qn.tr(d.get("name"), language)
-            or q.dimension_name(d["key"], language),
+            "name": names[d["key"]],
             "level": d["level"],
             "points": d["points"],
             "floor": d.get("floor"),
-            "lines": [
-                {**line, "text": plain_explanation(line, language)}
-                for line in ledger
-                if line["dimension"] == d["key"]
-            ],
+            "reasons": filed.get(d["key"], []),
         }
         for d in result.get("dimensions", [])
     ]
@@ -68,11 +79,54 @@ def explain(screening: Screening, language: str) -> dict[str, object]:
         "provisional": result.get("overall_computed"),
         "escalated": result.get("escalated", False),
         "dimensions": dimensions,
+        "top_reasons": found[:3],
         "hard_triggers": items("hard_triggers"),
         "routes": items("routes"),
         "mitigations": items("mitigations"),
         "gaps": gaps,
         "blocking": blocking,
+    }
+
+
+def next_step(
+    screening: Screening, *, blocked: bool, can_edit: bool, plan: bool
+) -> dict[str, str]:
+    """What the researcher should do now, in one sentence, with where to do it."""
+    status = Screening.Status
+    if screening.status in (status.DRAFT, status.CHANGES_REQUESTED) and can_edit:
+        if blocked:
+            return {
+                "text": _("Answer the items under “Before you can submit”."),
+                "href": "#blocking-title",
+                "label": _("Go to the items"),
+            }
+        if plan:
+            return {
+                "text": _(
+                    "Write what you will do about each recommended action, "
+                    "then submit the screening to the contact point."
+                ),
+                "href": "#plan",
+                "label": _("Go to the plan"),
+            }
+        return {
+            "text": _("Submit the screening to the contact point."),
+            "href": "#plan",
+            "label": _("Go to submit"),
+        }
+    if screening.status in (status.SUBMITTED, status.IN_REVIEW):
+        return {
+            "text": _(
+                "The contact point is reviewing the screening. You will be "
+                "told by e-mail when there is a decision or a question."
+            ),
+            "href": "",
+            "label": "",
+        }
+    return {
+        "text": _("See the decision and any conditions on the case page."),
+        "href": screening.get_absolute_url(),
+        "label": _("Open the case"),
     }
 
 
@@ -87,10 +141,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     language = lang()
     explained = explain(screening, language)
     can_edit = screening.is_editable and screening.is_author(request.user)
-    plan_items = [
-        (m["key"], _("Your plan: %(action)s") % {"action": labels.short(m["label"])})
-        for m in explained["mitigations"]
-    ]
+    plan_items = [(m["key"], m["label"]) for m in explained["mitigations"]]
     form = MitigationPlanForm(
         request.POST or None,
         initial=screening.mitigation_plan,
@@ -136,5 +187,11 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
         "states": section_progress(screening, language),
         "blocked": bool(explained["blocking"]),
         "pending": list(partner_screening.pending_matches(screening.partner_id)),
+        "next": next_step(
+            screening,
+            blocked=bool(explained["blocking"]),
+            can_edit=can_edit,
+            plan=bool(plan_rows),
+        ),
     }
     return render(request, "screening/summary.html", context)

@@ -97,8 +97,8 @@ def test_export_neutralises_formulas(client_for, contact_point):
     assert all(cell.data_type == "s" for cell in sheet["B"][1:])
     text = client.get("/agreements/export.csv").content.decode()
     assert "\n'=SUM(A1)" not in text  # first column is the id; title follows it
-    assert ",'=SUM(A1)," in text
-    assert ",=SUM" not in text
+    assert ";'=SUM(A1);" in text
+    assert ";=SUM" not in text
 
 
 def test_export_headers_follow_the_language(client_for, contact_point):
@@ -108,6 +108,33 @@ def test_export_headers_follow_the_language(client_for, contact_point):
     english = client.get("/agreements/export.csv").content.decode()
     assert english.splitlines()[0].lstrip("\ufeff").startswith("ID,Title,Partners")
     assert norwegian.splitlines()[0] != english.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        ("nb", "\ufeffID;Tittel;Partnere;"),
+        ("nn", "\ufeffID;Tittel;Partnarar;"),
+        ("en", "\ufeffID,Title,Partners,"),
+    ],
+)
+def test_a_norwegian_csv_splits_on_semicolons_and_an_english_one_on_commas(
+    client_for, language, header
+):
+    f.AgreementFactory(title="Optikk, fotonikk; og lasere")
+    client = client_for(f.contact_point(language=language))
+
+    text = client.get("/agreements/export.csv").content.decode()
+
+    first, row = text.splitlines()[:2]
+    delimiter = header[3]
+    assert first.startswith(header)
+    assert next(csv.reader([row], delimiter=delimiter))[1] == (
+        "Optikk, fotonikk; og lasere"
+    )
+    assert (
+        len(next(csv.reader([row], delimiter=delimiter))) == first.count(delimiter) + 1
+    )
 
 
 def test_export_is_the_filtered_view(client_for, contact_point):
@@ -238,7 +265,7 @@ def test_a_nynorsk_export_has_nynorsk_headers_and_file_name_and_imports_again(
     exported = client.get("/agreements/export.csv")
     assert 'filename="avtalar-' in exported["Content-Disposition"]
     header = exported.content.decode().splitlines()[0].lstrip("\ufeff")
-    assert header.startswith("ID,Tittel,Partnarar,Land,Eining")
+    assert header.startswith("ID;Tittel;Partnarar;Land;Eining")
     upload(client, "avtalar.csv", exported.content)
     assert client.post("/agreements/import/confirm/").status_code == 302
     assert Agreement.objects.filter(title="Optikk").count() == 1

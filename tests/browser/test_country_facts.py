@@ -59,3 +59,29 @@ def test_contact_point_confirms_one_fact_and_changes_another(browse):
         in page.locator("#fact-threat_assessment_named").inner_text()
     )
     browse.screenshot("pakistan-changed")
+
+
+def test_researcher_reads_the_freeze_and_the_adequacy_scope(browse):
+    call_command("sync_countries", stdout=io.StringIO())
+    Group.objects.get_or_create(name=roles.RESEARCHER)
+    factories.researcher(username="forsker")
+    browse.login("forsker")
+    page = browse.page
+
+    browse.visit("/countries/RU/")
+    row = page.locator("#fact-policy_instruction")
+    assert "Frys av institusjonelt samarbeid" in row.inner_text()
+    assert "Kunnskapsdepartementet" in row.inner_text()
+    assert page.locator("form[action*='/facts/']").count() == 0
+    browse.screenshot("russia")
+
+    page.click("button[name=language][value=en]")
+    page.wait_for_load_state("load")
+    browse.audit()
+    row = page.locator("#fact-gdpr_adequacy_scope")
+    assert row.count() == 0  # Russia has no adequacy decision
+    browse.visit("/countries/US/")
+    row = page.locator("#fact-gdpr_adequacy_scope")
+    assert "Data Privacy Framework" in row.inner_text()
+    assert "To be verified" in row.inner_text()
+    browse.screenshot("united-states-en")

@@ -51,8 +51,8 @@ def test_a_researcher_screens_and_submits(browse):
 
     browse.visit("/screenings/new/")
     page.fill("#id_title", "Utveksling med Uppsala")
-    page.fill("#partner-query", "Uppsala")
-    page.check(f"#partner-{partner.pk}")
+    page.locator("#partner-query").press_sequentially("Uppsala")
+    page.click(f"#partner-query-listbox-{partner.pk}")
     page.check('input[name="components"][value="mou"]')
     browse.screenshot("new-screening")
     page.click("#start-screening")

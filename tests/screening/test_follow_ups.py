@@ -30,11 +30,15 @@ def approve_with_conditions(client, screening, due: datetime.date):
 
 
 def test_each_condition_becomes_a_follow_up_on_the_researchers_list(
-    client_for, contact_point
+    client_for, contact_point, django_capture_on_commit_callbacks
 ):
     screening = submitted(title="Sensorer Lund")
     due = timezone.localdate() + datetime.timedelta(days=30)
-    approve_with_conditions(client_for(contact_point), screening, due)
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_with_conditions(client_for(contact_point), screening, due)
+    decision_mail = mail.outbox[-1]
+    assert "Hvert vilkår er en oppfølging med frist" in decision_mail.body
+    assert due.strftime("%-d.%-m.%Y") in decision_mail.body
     follow_ups = list(screening.follow_ups.order_by("pk"))
     assert [f.text for f in follow_ups] == [
         "Report the publications yearly.",

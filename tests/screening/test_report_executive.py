@@ -16,7 +16,7 @@ from screening.models import Report, Screening, Transition
 from screening.reports import build, pdf, summary
 from screening.reports.fetcher import StaticOnlyFetcher
 from tests import factories
-from tests.screening.reports_support import scored_screening
+from tests.screening.reports_support import result_json, scored_screening
 
 
 def _report(kind, *, language="nb", screening=None, params=None):
@@ -207,3 +207,24 @@ def test_the_trend_has_every_quarter_and_month_between_first_and_today():
     assert len(months) in (14, 15)  # no month skipped
     assert sum(sum(m["cells"]) for m in months) == 2
     assert months[-1]["label"] == date_format(today, "YEAR_MONTH_FORMAT")
+
+
+@pytest.mark.django_db
+def test_page_one_stays_one_page_for_a_case_with_many_routes_and_facts(tmp_path):
+    result = result_json()
+    trigger, route = result["hard_triggers"][0], result["routes"][0]
+    fact = next(line for line in result["ledger"] if line["source"] == "country")
+    result["hard_triggers"] = [{**trigger, "key": f"HT-{i:02d}"} for i in range(9)]
+    result["routes"] = [{**route, "key": f"R-{i}"} for i in range(8)]
+    result["ledger"] += [{**fact, "key": f"flag_{i}"} for i in range(12)]
+    screening = scored_screening(result=result)
+    content = build.render(_report(Report.Kind.SCREENING, screening=screening)).content
+    first, second, *_rest = page_texts(content, tmp_path)
+    assert "Sammendrag for ledelsen" in first
+    assert "og 5 til, se listen som følger" in first  # triggers beyond four
+    assert "Detaljene følger på de neste sidene." in first
+    assert (
+        second.split("Intern / Internal")[-1]
+        .strip()
+        .startswith("Hvorfor: forklaringen linje for linje")
+    )

@@ -23,7 +23,7 @@ def test_the_layout_hash_covers_templates_css_and_catalogues():
     names = {path.name for path in fingerprints.layout_files()}
     assert {"screening_report.html", "institution_summary.html"} <= names
     assert {"base_pdf.html", "_summary_tables.html", "pdf.css"} <= names
-    assert {"screening_data.py", "django.mo"} <= names
+    assert {"screening_data.py", "ledger.py", "django.mo"} <= names
 
 
 def test_the_layout_hash_changes_with_any_file_or_the_version(tmp_path):

@@ -209,3 +209,36 @@ def test_a_worker_shutdown_during_a_render_is_left_to_celery(leader, monkeypatch
         tasks.render_report(report.pk)
     report.refresh_from_db()
     assert report.status == Report.Status.RENDERING
+
+
+def test_retrying_a_failed_report_that_was_ordered_again_goes_to_the_new_one(
+    leader, client_for, no_worker, django_capture_on_commit_callbacks
+):
+    client = client_for(leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/reports/summary/", {})
+    failed = Report.objects.get()
+    Report.objects.filter(pk=failed.pk).update(status=Report.Status.FAILED)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/reports/summary/", {})  # ordered again: a new report
+    pending = Report.objects.exclude(pk=failed.pk).get()
+
+    response = client.post(f"/reports/{failed.pk}/retry/")
+
+    assert response["Location"] == f"/reports/{pending.pk}/"  # never a 500
+    failed.refresh_from_db()
+    assert failed.status == Report.Status.FAILED
+    assert no_worker == [failed.pk, pending.pk]
+
+
+def test_limits_that_do_not_fit_stop_the_production_container(settings):
+    from screening.reports.checks import check_report_limits
+
+    assert check_report_limits() == []
+    # As a copied .env.example with one limit raised and the others as they were:
+    settings.REPORT_STUCK_AFTER = 210
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 240}
+    settings.REPORT_TIME_LIMIT = 300
+    texts = [w.msg for w in check_report_limits()]
+    assert any("REPORT_STUCK_AFTER (210)" in t for t in texts)
+    assert any("CELERY_VISIBILITY_TIMEOUT (240)" in t for t in texts)

@@ -84,7 +84,11 @@ def test_an_override_with_a_reason_lets_the_approval_through_and_is_shown(
     pdf_html = build.render_html(report)
     assert "Signering overstyrt" in pdf_html  # the report's decision history
     assert "Overstyrt" in pdf_html  # and the leadership route's clearance
-    assert pdf_html.count("Rector away; dean agreed by phone.") == 2
+    # Page 1 for leadership, the decision history and the route's clearance.
+    assert pdf_html.count("Rector away; dean agreed by phone.") == 3
+    page_one = pdf_html[: pdf_html.index("Risikonivå per dimensjon")]
+    assert "Signering overstyrt" in page_one
+    assert "Rector away; dean agreed by phone." in page_one
 
 
 def test_leadership_signs_off_their_own_route(client_for, leader, export_officer):

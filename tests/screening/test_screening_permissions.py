@@ -65,7 +65,7 @@ OPEN_TO_ALL = dict.fromkeys(ROLES, 200) | {"anonymous": 302}
     [
         ("/screenings/", OPEN_TO_ALL),
         ("/screenings/new/", OPEN_TO_ALL | {"leadership": 403}),
-        ("/screenings/partners/?partner_query=Univ", OPEN_TO_ALL),
+        ("/partners/search/?partner_query=Univ", OPEN_TO_ALL),
         # redirects to the named-list check of the register (agreements:partner_check)
         (
             "/screenings/partner-check/?proposed_partner_name=X",
