@@ -69,7 +69,9 @@ class PartnerPicker(forms.Widget):
         if value is None or value == "":
             return []
         values = value if isinstance(value, list | tuple) else [value]
-        return [str(v) for v in values if str(v).isdecimal()]
+        # Ids a database key can hold (a forged one beyond 64 bits is an
+        # error next to the field, not an overflow while showing the form).
+        return [str(v) for v in values if str(v).isdecimal() and int(str(v)) < 2**63]
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
