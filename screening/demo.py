@@ -19,6 +19,10 @@ from screening.services import screenings as services
 
 COUNT = 15
 CALM = {"text": "Beskrevet i prosjektplanen.", "date": "2026-01-15", "country": "SE"}
+INCOMPLETE: dict[str, object] = {  # a draft still waiting for the sanctions check
+    "collab.components": ["joint_research"],
+    "partner.sanctions_screened": "not_checked",
+}
 PROFILES: list[dict[str, object]] = [
     {  # exchange only: no research questions (B13)
         "collab.components": ["students_out", "students_in"],
@@ -41,10 +45,7 @@ PROFILES: list[dict[str, object]] = [
         "partner.familiarity": "new",
         "ip.partner_rights": "unclear",
     },
-    {  # a draft still waiting for the sanctions check: Incomplete
-        "collab.components": ["joint_research"],
-        "partner.sanctions_screened": "not_checked",
-    },
+    INCOMPLETE,
     {
         "collab.components": ["joint_research", "infrastructure_access"],
         "collab.confidentiality": "partner_request",
@@ -58,6 +59,11 @@ PROFILES: list[dict[str, object]] = [
         "collab.confidentiality": "partner_request",
     },
 ]
+# Which profiles fit which partners: a contact point would find a Very-high
+# military-linked case believable with a partner in a country of concern, not
+# with the Sorbonne. Partners in tier T0/T1 countries get the everyday profiles.
+EVERYDAY = [0, 1, 3, 4, 5]
+OF_CONCERN = [2, 6, 3, 5]
 STATES = [
     Screening.Status.DRAFT,
     Screening.Status.SUBMITTED,
@@ -67,6 +73,11 @@ STATES = [
     Screening.Status.IN_REVIEW,
     Screening.Status.SUBMITTED,
 ]
+
+
+def _of_concern(partner) -> bool:
+    country = partner.country
+    return country is not None and country.tier in ("T2", "T3")
 
 
 def _calm(question: qn.Question, partner_id: int | None, country: str) -> object:
@@ -105,10 +116,12 @@ def seed_screenings() -> int:
     if owner is None:
         return 0
     agreements = (
-        Agreement.objects.prefetch_related("partners")
+        Agreement.objects.prefetch_related("partners__country")
         .select_related("responsible_unit")
-        .order_by("title", "pk")[:COUNT]
+        .order_by("pk")
     )
+    # Every third agreement: varied topics and partners from every region.
+    agreements = list(agreements)[::3][:COUNT]
     qid, version = qn.CURRENT
     count = 0
     for index, agreement in enumerate(agreements):
@@ -130,7 +143,12 @@ def seed_screenings() -> int:
             },
         )
         status = STATES[index % len(STATES)]
-        profile = PROFILES[index % len(PROFILES)]
+        fitting = OF_CONCERN if _of_concern(partner) else EVERYDAY
+        profile = PROFILES[fitting[index % len(fitting)]]
+        if status == Screening.Status.DRAFT and index == len(agreements) - 1:
+            profile = INCOMPLETE  # the newest draft waits for its sanctions check
+        elif profile is INCOMPLETE and status != Screening.Status.DRAFT:
+            profile = PROFILES[3]  # only a draft waits for its sanctions check
         components = profile.get("collab.components") or ["joint_research"]
         case = services.metadata_answers(screening, components=components)
         answers = _answers(screening, {**case, **profile})

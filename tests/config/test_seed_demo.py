@@ -39,6 +39,19 @@ def test_demo_register_screenings_and_logins(django_capture_on_commit_callbacks)
     assert Partner.objects.values("country").distinct().count() >= 20
     levels = set(Screening.objects.values_list("overall_level", flat=True))
     assert levels == {"low", "medium", "high", "very_high", "incomplete"}
+    # Believable: well-known universities in allied countries on everyday work
+    # are Low or Medium; the high levels belong to partners of concern.
+    allied = Screening.objects.filter(country__tier__in=["T0", "T1"])
+    assert set(allied.values_list("overall_level", flat=True)) <= {
+        "low",
+        "medium",
+        "incomplete",
+    }
+    of_concern = Screening.objects.filter(country__tier__in=["T2", "T3"])
+    assert {"high", "very_high"} <= set(
+        of_concern.values_list("overall_level", flat=True)
+    )
+    assert not Screening.objects.filter(title__contains="Arctic").exists()  # bokmål
     for screening in Screening.objects.all():
         assert screening.answers["case.title"] == screening.title
         assert screening.answers["case.country"] == screening.country_id
