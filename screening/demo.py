@@ -64,6 +64,7 @@ PROFILES: list[dict[str, object]] = [
 # with the Sorbonne. Partners in tier T0/T1 countries get the everyday profiles.
 EVERYDAY = [0, 1, 3, 4, 5]
 OF_CONCERN = [2, 6, 3, 5]
+WAITING = [2, 5, 9, 1, 20, 4, 18]
 STATES = [
     Screening.Status.DRAFT,
     Screening.Status.SUBMITTED,
@@ -158,7 +159,11 @@ def seed_screenings() -> int:
         screening.status = status
         if status != Screening.Status.DRAFT:
             screening.answers = screening.clean_answers()
-            day = datetime.date(2025, 1, 1) + datetime.timedelta(days=17 * index)
+            waiting = status in (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
+            # Waiting cases a few days to a few weeks old (most within the
+            # REVIEW_WAITING_DAYS target, two past it); decided ones older.
+            days = WAITING[index % len(WAITING)] if waiting else 60 + 17 * index
+            day = timezone.localdate() - datetime.timedelta(days=days)
             screening.submitted_at = timezone.make_aware(
                 datetime.datetime.combine(day, datetime.time(10))
             )
