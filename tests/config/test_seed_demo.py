@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 
 from agreements.models import Agreement, Partner
 from screening.models import FollowUp, Screening
@@ -52,6 +55,10 @@ def test_demo_register_screenings_and_logins(django_capture_on_commit_callbacks)
         of_concern.values_list("overall_level", flat=True)
     )
     assert not Screening.objects.filter(title__contains="Arctic").exists()  # bokmål
+    # The queue's waiting times are spread: most within the target, not all late.
+    waiting = Screening.objects.filter(status__in=["submitted", "in_review"])
+    late = timezone.now() - datetime.timedelta(days=settings.REVIEW_WAITING_DAYS)
+    assert 0 < waiting.filter(submitted_at__lt=late).count() < waiting.count() / 2
     for screening in Screening.objects.all():
         assert screening.answers["case.title"] == screening.title
         assert screening.answers["case.country"] == screening.country_id
