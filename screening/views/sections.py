@@ -111,11 +111,10 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     return _render_section(request, screening, sec, form, questions, {})
 
 
-def _render_section(request, screening, sec, form, questions, conflicts):
-    states = section_progress(screening, lang())
-    shown = [s for s in states if s.visible]
-    keys = [s.key for s in shown]
-    position = keys.index(sec.key) if sec.key in keys else -1
+def _rows(request, screening, sec, form, questions, conflicts, originals=None):
+    """One row per question for the page; `originals`: the values the page was
+    rendered with (kept when the list is re-evaluated live), else the stored ones."""
+    originals = originals or {}
     changed = services.changed_since_previous(screening)
     can_edit = screening.is_editable and screening.is_author(request.user)
     threads = review_data.threads_by_question(screening)
@@ -137,13 +136,16 @@ def _render_section(request, screening, sec, form, questions, conflicts):
                     "aria-describedby": f"autosave-{dom_id(question.key)}",
                 }
             )
+        original = originals.get(question.key)
+        if original is None:
+            original = json.dumps(screening.answers.get(question.key, ""))
         rows.append(
             {
                 "question": question,
                 "field": field,
                 "dom_id": dom_id(question.key),
                 "orig_name": orig_name(question.key),
-                "original": json.dumps(screening.answers.get(question.key, "")),
+                "original": original,
                 "autosave": question.type == "text" and can_edit,
                 "changed": question.key in changed,
                 "previous": _display(question, changed.get(question.key)),
@@ -151,6 +153,16 @@ def _render_section(request, screening, sec, form, questions, conflicts):
                 "review_threads": threads.get(question.key, []),
             }
         )
+    return rows
+
+
+def _render_section(request, screening, sec, form, questions, conflicts):
+    states = section_progress(screening, lang())
+    shown = [s for s in states if s.visible]
+    keys = [s.key for s in shown]
+    position = keys.index(sec.key) if sec.key in keys else -1
+    can_edit = screening.is_editable and screening.is_author(request.user)
+    rows = _rows(request, screening, sec, form, questions, conflicts)
     facts = screening.country_facts() if sec.key == "country" else None
     context = {
         "screening": screening,
@@ -166,6 +178,9 @@ def _render_section(request, screening, sec, form, questions, conflicts):
         "steps": len(shown),
         "back": keys[position - 1] if position > 0 else None,
         "next": keys[position + 1] if 0 <= position < len(keys) - 1 else None,
+        "live_url": reverse("screening:section_questions", args=[screening.pk, sec.key])
+        if can_edit
+        else "",
         "is_country": sec.key == "country",
         "country_facts": facts,
         "country_rows": fact_rows(facts) if facts else [],
@@ -299,3 +314,67 @@ def autosave(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "original": json.dumps(screening.answers.get(question.key, "")),
     }
     return render(request, "screening/_autosave_status.html", context)
+
+
+def _posted_answers(sec: qn.Section, post: QueryDict) -> dict[str, object]:
+    """What the page shows now for the questions it was rendered with (those
+    with an original value): an unticked box or unchosen radio sends nothing."""
+    values: dict[str, object] = {}
+    for question in sec.questions:
+        if orig_name(question.key) not in post:
+            continue
+        if question.type == "multi":
+            values[question.key] = [v for v in post.getlist(question.key) if v]
+        else:
+            values[question.key] = post.get(question.key, "")
+    return values
+
+
+@require_POST
+def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """htmx: the section's questions re-evaluated with the answers on the page,
+    so a follow-up appears (or goes) as soon as its trigger answer changes.
+    Nothing is saved here; what was typed is kept."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=204)
+    screening = get_object_or_404(
+        Screening.objects.editable_by(request.user).distinct(), pk=pk
+    )
+    sec = _section(screening, key)
+    posted = _posted_answers(sec, request.POST)
+    answers = {**screening.answers, **posted}
+    questions = qn.visible_questions(
+        screening.questionnaire, sec, answers, screening.context()
+    )
+    initial = {
+        q.key: posted[q.key]
+        if q.key in posted
+        else to_initial(q, screening.answers.get(q.key))
+        for q in questions
+    }
+    form = SectionForm(initial=initial, questions=questions, lang=lang())
+    originals = {
+        q.key: request.POST[orig_name(q.key)]
+        for q in questions
+        if orig_name(q.key) in request.POST
+    }
+    rows = _rows(request, screening, sec, form, questions, {}, originals)
+    before = [q for q in sec.questions if q.key in posted]
+    now = {q.key for q in questions}
+    news = [
+        _("New question: %(text)s") % {"text": qn.tr(q.text, lang())}
+        for q in questions
+        if q.key not in posted
+    ] + [
+        _("No longer asked: %(text)s") % {"text": qn.tr(q.text, lang())}
+        for q in before
+        if q.key not in now
+    ]
+    context = {
+        "rows": rows,
+        "screening": screening,
+        "live_url": request.path,
+        "news": " ".join(news),
+        "oob": True,
+    }
+    return render(request, "screening/_section_questions.html", context)
