@@ -216,8 +216,11 @@ def section_post(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not screening.is_editable:
         messages.error(request, _("This screening can no longer be edited."))
         return redirect(screening)
+    # Visible for the answers being saved: a follow-up shown live on the page
+    # (its trigger chosen but not saved yet) is saved with its trigger.
+    answers = {**screening.answers, **_posted_answers(sec, request.POST)}
     questions = qn.visible_questions(
-        screening.questionnaire, sec, screening.answers, screening.context()
+        screening.questionnaire, sec, answers, screening.context()
     )
     form = SectionForm(request.POST, questions=questions, lang=lang())
     form.is_valid()
@@ -252,7 +255,26 @@ def section_post(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             ),
         )
         return _render_section(request, screening, sec, form, questions, conflicts)
+    new = _new_follow_ups(screening, sec, request.POST)
+    if new and request.POST.get("go", "next") != "leave":
+        messages.info(
+            request,
+            _("Your answers added a question to this section. Answer it, then go on."),
+        )
+        url = reverse("screening:section", args=[screening.pk, key])
+        return redirect(f"{url}#q-{dom_id(new[0].key)}")
     return _after_save(request, screening, key)
+
+
+def _new_follow_ups(screening, sec, post) -> list[qn.Question]:
+    """Questions the saved answers show that the page did not have (the page
+    without JavaScript only learns of a follow-up when it saves)."""
+    if not any(name.startswith("_orig.") for name in post):
+        return []
+    now = qn.visible_questions(
+        screening.questionnaire, sec, screening.answers, screening.context()
+    )
+    return [q for q in now if orig_name(q.key) not in post]
 
 
 def _after_save(request, screening, key):

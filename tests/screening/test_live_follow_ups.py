@@ -63,3 +63,31 @@ def test_only_an_author_of_an_editable_draft_may_ask(client_for, draft):
     other = factories.researcher()
     assert client_for(other).post(url, _on_page("signed")).status_code == 404
     assert client_for(draft.owner).get(url).status_code == 405
+
+
+def test_without_javascript_a_new_follow_up_keeps_the_researcher_on_the_section(
+    client_for, draft
+):
+    response = client_for(draft.owner).post(
+        f"/screenings/{draft.pk}/section/collab/", _on_page("signed") | {"go": "next"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"/screenings/{draft.pk}/section/collab/#q-collab-signing-level"
+    )
+    draft.refresh_from_db()
+    assert draft.answers["collab.agreement_status"] == "signed"
+
+
+def test_a_follow_up_shown_live_is_saved_with_its_trigger(client_for, draft):
+    data = _on_page("signed") | {
+        "_orig.collab.signing_level": json.dumps(""),
+        "collab.signing_level": "faculty",
+        "go": "next",
+    }
+    response = client_for(draft.owner).post(
+        f"/screenings/{draft.pk}/section/collab/", data
+    )
+    assert response["Location"] == f"/screenings/{draft.pk}/section/partner/"
+    draft.refresh_from_db()
+    assert draft.answers["collab.signing_level"] == "faculty"
