@@ -11,6 +11,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -146,7 +147,8 @@ def _rows(request, screening, sec, form, questions, conflicts, originals=None):
                 "dom_id": dom_id(question.key),
                 "orig_name": orig_name(question.key),
                 "original": original,
-                "autosave": question.type == "text" and can_edit,
+                "autosave": can_edit
+                and (question.type == "text" or question.type in CHOICE_TYPES),
                 "changed": question.key in changed,
                 "previous": _display(question, changed.get(question.key)),
                 "conflict": conflicts.get(question.key),
@@ -356,7 +358,8 @@ def _posted_answers(sec: qn.Section, post: QueryDict) -> dict[str, object]:
 def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """htmx: the section's questions re-evaluated with the answers on the page,
     so a follow-up appears (or goes) as soon as its trigger answer changes.
-    Nothing is saved here; what was typed is kept."""
+    The choices named in `_save` (the ones just changed) are saved, like text
+    is while typing; nothing else is saved, and what was typed is kept."""
     if not request.user.is_authenticated:
         return HttpResponse(status=204)
     screening = get_object_or_404(
@@ -380,6 +383,7 @@ def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         for q in questions
         if orig_name(q.key) in request.POST
     }
+    saved = _save_choices(request, screening, questions, originals)
     rows = _rows(request, screening, sec, form, questions, {}, originals)
     before = [q for q in sec.questions if q.key in posted]
     now = {q.key for q in questions}
@@ -397,6 +401,51 @@ def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "screening": screening,
         "live_url": request.path,
         "news": " ".join(news),
+        "saved": saved,
         "oob": True,
     }
     return render(request, "screening/_section_questions.html", context)
+
+
+CHOICE_TYPES = ("ynu", "choice", "multi")
+
+
+def _save_choices(request, screening, questions, originals) -> list[dict[str, str]]:
+    """Save the changed choices named in `_save`; what to say under each."""
+    wanted = set(request.POST.getlist("_save"))
+    chosen = [q for q in questions if q.key in wanted and q.type in CHOICE_TYPES]
+    if not chosen:
+        return []
+    form = SectionForm(request.POST, questions=chosen, lang=lang())
+    form.is_valid()
+    found = services.save_answers(
+        screening,
+        changes=form.answer_values(),
+        originals=_originals(request.POST, [q.key for q in chosen]),
+        revision=None,
+        by=request.user,
+    )
+    conflicts = {c.key for c in found}
+    time = timezone.localtime().strftime("%H:%M")
+    out = []
+    for question in chosen:
+        if question.key in form.errors:
+            text = " ".join(form.errors[question.key])
+        elif question.key in conflicts:
+            text = _(
+                "Not saved: this answer was changed in another window. "
+                "Reload the page to see both versions."
+            )
+        else:
+            text = _("Saved at %(time)s") % {"time": time}
+            originals[question.key] = json.dumps(
+                screening.answers.get(question.key, "")
+            )
+        out.append(
+            {
+                "dom_id": dom_id(question.key),
+                "text": text,
+                "ok": question.key not in conflicts and question.key not in form.errors,
+            }
+        )
+    return out

@@ -1,32 +1,62 @@
 // Questionnaire pages. The page works without this script (save and continue).
 // - Long answers: say "not saved yet" while typing; htmx saves a second after
 //   typing stops and reports "saved" in the same aria-live region.
-// - Choices: when a radio, box or list changes, the section's questions are
-//   asked for again with the answers on the page, so a follow-up question
-//   appears (or goes) at once. Only new questions are inserted and gone ones
-//   removed: the questions already on the page, and what is typed in them, are
-//   never replaced.
+// - Choices (radios, boxes, lists): saved as soon as they change, and the
+//   section's questions are asked for again with the answers on the page, so a
+//   follow-up question appears (or goes) at once. Only new questions are
+//   inserted and gone ones removed: the questions already on the page, and
+//   what is typed in them, are never replaced. One request at a time, so each
+//   save carries the value the previous one stored.
+// - Leaving the page with answers not saved yet asks first (not after Save).
 (function () {
   "use strict";
-  var pending = document.documentElement.lang === "en" ? "Not saved yet…" : "Ikke lagret ennå …";
-  var asked = 0;
+  var english = document.documentElement.lang === "en";
+  var pending = english ? "Not saved yet…" : "Ikke lagret ennå …";
+  var unsaved = {};   // field name -> true while its answer is not saved
+  var toSave = {};    // choice names waiting for the next request
+  var busy = false;
+  var submitting = false;
 
   function isChoice(el) {
     return el.matches && el.matches("input[type=radio], input[type=checkbox], select");
   }
 
+  function statusFor(name) {
+    return document.getElementById("autosave-" + name.replace(/[._]/g, "-"));
+  }
+
+  function questions() {
+    var list = document.getElementById("section-questions");
+    return list && list.dataset.liveUrl ? list : null;
+  }
+
   document.addEventListener("input", function (event) {
-    var area = event.target;
-    if (!area.matches || !area.matches("textarea[hx-post]")) { return; }
-    var status = document.getElementById(area.getAttribute("aria-describedby").split(" ")[0]);
-    if (status) { status.textContent = pending; }
+    var field = event.target;
+    var list = questions();
+    if (!list || !field.name || !list.contains(field)) { return; }
+    unsaved[field.name] = true;
+    if (field.matches("textarea[hx-post]")) {
+      var status = document.getElementById(field.getAttribute("aria-describedby").split(" ")[0]);
+      if (status) { status.textContent = pending; }
+    }
+  });
+
+  // A long answer's save reports in its status line; a saved one carries data-saved.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var status = event.detail.target;
+    if (!status || !status.id || status.id.indexOf("autosave-") !== 0) { return; }
+    var area = document.querySelector('[aria-describedby~="' + status.id + '"]');
+    if (area && status.querySelector("[data-saved]")) { delete unsaved[area.name]; }
   });
 
   function merge(list, fresh) {
     var wanted = {};
     fresh.querySelectorAll(":scope > .question").forEach(function (q) { wanted[q.id] = true; });
     list.querySelectorAll(":scope > .question").forEach(function (q) {
-      if (!wanted[q.id]) { q.remove(); }
+      if (!wanted[q.id]) {
+        q.querySelectorAll("[name]").forEach(function (f) { delete unsaved[f.name]; });
+        q.remove();
+      }
     });
     var previous = null;
     Array.prototype.slice.call(fresh.querySelectorAll(":scope > .question")).forEach(function (q) {
@@ -38,28 +68,70 @@
     });
   }
 
-  document.addEventListener("change", function (event) {
-    var list = document.getElementById("section-questions");
-    if (!list || !list.dataset.liveUrl || !window.fetch) { return; }
-    if (!isChoice(event.target) || !list.contains(event.target)) { return; }
-    var form = list.closest("form");
-    var mine = ++asked;
+  function report(doc, sent) {
+    doc.querySelectorAll(".choice-saved").forEach(function (note) {
+      var status = document.getElementById(note.dataset.status);
+      if (status) { status.textContent = note.textContent; }
+      var mine = document.getElementById(note.dataset.orig);
+      var theirs = doc.getElementById(note.dataset.orig);
+      if (note.hasAttribute("data-saved") && mine && theirs) { mine.value = theirs.value; }
+    });
+    sent.forEach(function (name) {
+      if (!toSave[name]) { delete unsaved[name]; }
+    });
+    doc.querySelectorAll(".choice-saved:not([data-saved])").forEach(function (note) {
+      var mine = document.getElementById(note.dataset.orig);
+      if (mine) { unsaved[mine.name.slice("_orig.".length)] = true; }
+    });
+  }
+
+  function send() {
+    var list = questions();
+    if (!list || busy) { return; }
+    busy = true;
+    var sent = Object.keys(toSave);
+    toSave = {};
+    var body = new FormData(list.closest("form"));
+    sent.forEach(function (name) { body.append("_save", name); });
     fetch(list.dataset.liveUrl, {
       method: "POST",
-      body: new FormData(form),
+      body: body,
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" }
     }).then(function (response) {
       return response.ok && response.status === 200 ? response.text() : null;
     }).then(function (html) {
-      if (html === null || mine !== asked) { return; }  // a later change wins
+      if (html === null) { return; }
       var doc = new DOMParser().parseFromString(html, "text/html");
       var fresh = doc.getElementById("section-questions");
-      if (!fresh) { return; }
-      merge(list, fresh);
+      if (fresh) { merge(list, fresh); }
+      report(doc, sent);
       var news = doc.getElementById("questions-news-text");
       var live = document.getElementById("questions-news");
-      if (news && live) { live.textContent = news.textContent; }
-    }).catch(function () { /* the save buttons still work */ });
+      if (news && live && news.textContent.trim()) { live.textContent = news.textContent; }
+    }).catch(function () { /* the save buttons still work */ }).then(function () {
+      busy = false;
+      if (Object.keys(toSave).length) { send(); }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var list = questions();
+    if (!list || !window.fetch) { return; }
+    var field = event.target;
+    if (!isChoice(field) || !list.contains(field)) { return; }
+    unsaved[field.name] = true;
+    toSave[field.name] = true;
+    var status = statusFor(field.name);
+    if (status) { status.textContent = pending; }
+    send();
+  });
+
+  document.addEventListener("submit", function () { submitting = true; });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (submitting || !Object.keys(unsaved).length) { return; }
+    event.preventDefault();
+    event.returnValue = "";
   });
 })();

@@ -91,3 +91,31 @@ def test_a_follow_up_shown_live_is_saved_with_its_trigger(client_for, draft):
     assert response["Location"] == f"/screenings/{draft.pk}/section/partner/"
     draft.refresh_from_db()
     assert draft.answers["collab.signing_level"] == "faculty"
+
+
+def test_a_changed_choice_is_saved_at_once(client_for, draft):
+    url = f"/screenings/{draft.pk}/section/collab/questions/"
+    data = _on_page("signed") | {"_save": "collab.agreement_status"}
+    html = client_for(draft.owner).post(url, data).content.decode()
+    draft.refresh_from_db()
+    assert draft.answers["collab.agreement_status"] == "signed"
+    note = html.split('class="choice-saved"')[1].split("</p>")[0]
+    assert "data-saved" in note
+    assert "Lagret kl." in note
+    # the page learns the new original, so the next save is not a conflict
+    orig = html.split('id="orig-collab-agreement-status"')[1].split(">")[0]
+    assert 'value="&quot;signed&quot;"' in orig
+    assert "collab.reflection" not in draft.answers  # only the changed choice
+
+
+def test_a_choice_changed_in_another_window_is_not_overwritten(client_for, draft):
+    draft.answers["collab.agreement_status"] = "none_planned"
+    draft.save()
+    url = f"/screenings/{draft.pk}/section/collab/questions/"
+    data = _on_page("signed") | {"_save": "collab.agreement_status"}
+    html = client_for(draft.owner).post(url, data).content.decode()
+    draft.refresh_from_db()
+    assert draft.answers["collab.agreement_status"] == "none_planned"
+    note = html.split('class="choice-saved"')[1].split("</p>")[0]
+    assert "data-saved" not in note
+    assert "Ikke lagret" in note
