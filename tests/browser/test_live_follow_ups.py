@@ -82,3 +82,51 @@ def test_the_summary_lists_what_is_missing_with_links_to_the_questions(browse):
     )
     assert page.locator("#q-collab-agreement-status").is_visible()
     browse.audit()
+
+
+def test_a_choice_saves_itself_and_leaving_unsaved_text_asks_first(browse):
+    owner = factories.researcher(username="forsker")
+    screening = factories.ScreeningFactory(
+        owner=owner,
+        unit=owner.unit,
+        answers={"collab.components": ["joint_research"], "case.stage": "new"},
+    )
+    page = browse.page
+    browse.login("forsker")
+    browse.visit(f"/screenings/{screening.pk}/section/collab/")
+    page.check('input[name="collab.balance"][value="partly"]')
+    status = page.locator("#autosave-collab-balance")
+    status.filter(has_text="Lagret kl.").wait_for()
+    screening.refresh_from_db()
+    assert screening.answers["collab.balance"] == "partly"
+    page.check('input[name="collab.balance"][value="yes"]')  # a second save
+    status.filter(has_text="Lagret kl.").wait_for()
+    page.wait_for_timeout(300)
+    screening.refresh_from_db()
+    assert screening.answers["collab.balance"] == "yes"
+
+    # all saved: reloading asks nothing and keeps the choice
+    asked: list[str] = []
+
+    def dismiss(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.reload()
+    assert asked == []
+    assert page.is_checked('input[name="collab.balance"][value="yes"]')
+
+    # text typed and not yet saved: leaving asks, and staying keeps the text
+    page.locator('textarea[name="collab.reflection"]').press_sequentially("Utkast")
+    page.click("nav a[href$='/section/partner/']", no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert page.url.endswith("/section/collab/")
+    assert page.input_value('textarea[name="collab.reflection"]') == "Utkast"
+
+    # after Save the page leaves without asking
+    with page.expect_navigation():
+        page.click('button[name="go"][value="next"]')
+    assert asked == ["beforeunload"]
+    assert "/section/partner/" in page.url
