@@ -10,8 +10,10 @@
 // - Leaving the page with answers not saved yet asks first (not after Save).
 (function () {
   "use strict";
-  var english = document.documentElement.lang === "en";
-  var pending = english ? "Not saved yet…" : "Ikke lagret ennå …";
+  var pending = {
+    en: "Not saved yet…",
+    nn: "Ikkje lagra enno …"
+  }[document.documentElement.lang] || "Ikke lagret ennå …";
   var unsaved = {};   // field name -> true while its answer is not saved
   var toSave = {};    // choice names waiting for the next request
   var busy = false;
@@ -68,20 +70,20 @@
     });
   }
 
-  function report(doc, sent) {
+  function report(doc) {
     doc.querySelectorAll(".choice-saved").forEach(function (note) {
       var status = document.getElementById(note.dataset.status);
       if (status) { status.textContent = note.textContent; }
       var mine = document.getElementById(note.dataset.orig);
       var theirs = doc.getElementById(note.dataset.orig);
-      if (note.hasAttribute("data-saved") && mine && theirs) { mine.value = theirs.value; }
-    });
-    sent.forEach(function (name) {
-      if (!toSave[name]) { delete unsaved[name]; }
-    });
-    doc.querySelectorAll(".choice-saved:not([data-saved])").forEach(function (note) {
-      var mine = document.getElementById(note.dataset.orig);
-      if (mine) { unsaved[mine.name.slice("_orig.".length)] = true; }
+      if (!mine) { return; }
+      var name = mine.name.slice("_orig.".length);
+      if (note.hasAttribute("data-saved") && theirs) {
+        mine.value = theirs.value;
+        if (!toSave[name]) { delete unsaved[name]; }  // unless changed again since
+      } else {
+        unsaved[name] = true;
+      }
     });
   }
 
@@ -105,7 +107,7 @@
       var doc = new DOMParser().parseFromString(html, "text/html");
       var fresh = doc.getElementById("section-questions");
       if (fresh) { merge(list, fresh); }
-      report(doc, sent);
+      report(doc);
       var news = doc.getElementById("questions-news-text");
       var live = document.getElementById("questions-news");
       if (news && live && news.textContent.trim()) { live.textContent = news.textContent; }

@@ -104,6 +104,8 @@ def test_a_choice_saves_itself_and_leaving_unsaved_text_asks_first(browse):
     page.wait_for_timeout(300)
     screening.refresh_from_db()
     assert screening.answers["collab.balance"] == "yes"
+    browse.screenshot("choice-saved")
+    browse.audit()
 
     # all saved: reloading asks nothing and keeps the choice
     asked: list[str] = []
