@@ -23,10 +23,16 @@ class SectionState:
     visible: bool
     answered: int
     total: int
+    missing: tuple[str, ...] = ()  # visible required questions still unanswered
+    has_required: bool = False
 
     @property
     def done(self) -> bool:
-        return self.visible and self.total > 0 and self.answered >= self.total
+        """Every visible required question is answered (a section without
+        required questions is done once anything in it is answered)."""
+        if not self.visible or self.missing:
+            return False
+        return self.started or self.has_required
 
     @property
     def started(self) -> bool:
@@ -40,6 +46,9 @@ def section_progress(screening: Screening, lang: str = "nb") -> list[SectionStat
     answers = qn.clean_answers(q, screening.answers, context)
     visible = qn.visible_keys(q, answers, context)
     shown = {s.key for s in qn.visible_sections(q, answers, context)}
+    required = {
+        x.key for x in qn.required_questions(q, answers, context, visible=visible)
+    }
     states = []
     for section in q.sections:
         if section.key in METADATA_SECTIONS:
@@ -56,6 +65,12 @@ def section_progress(screening: Screening, lang: str = "nb") -> list[SectionStat
                 visible=section.key in shown and bool(keys),
                 answered=sum(1 for k in countable if qn.is_answered(answers.get(k))),
                 total=len(countable),
+                missing=tuple(
+                    k
+                    for k in keys
+                    if k in required and not qn.is_answered(answers.get(k))
+                ),
+                has_required=any(k in required for k in keys),
             )
         )
     return states

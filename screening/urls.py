@@ -39,6 +39,11 @@ urlpatterns += [
         sections.autosave,
         name="autosave",
     ),
+    path(
+        "screenings/<int:pk>/section/<str:key>/questions/",
+        sections.section_questions,
+        name="section_questions",
+    ),
     path("screenings/<int:pk>/summary/", summary.summary, name="summary"),
 ]
 

@@ -185,13 +185,14 @@ def save_answers(
     as it was is not written. A field that was changed meanwhile (another tab
     or a co-author) to something else keeps the stored value and comes back as
     a Conflict for the page to show. Keys of questions that are not visible
-    are ignored.
+    with these answers are ignored (a follow-up shown live on the page is
+    saved with the answer that shows it).
     """
     current = Screening.objects.select_for_update().get(pk=screening.pk)
     if not current.is_editable:
         return []
     q = current.questionnaire
-    visible = qn.visible_keys(q, current.answers, current.context())
+    visible = qn.visible_keys(q, {**current.answers, **changes}, current.context())
     answers = dict(current.answers)
     conflicts: list[Conflict] = []
     unchanged_since_render = revision is not None and revision == current.revision

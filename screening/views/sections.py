@@ -11,6 +11,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -111,11 +112,10 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     return _render_section(request, screening, sec, form, questions, {})
 
 
-def _render_section(request, screening, sec, form, questions, conflicts):
-    states = section_progress(screening, lang())
-    shown = [s for s in states if s.visible]
-    keys = [s.key for s in shown]
-    position = keys.index(sec.key) if sec.key in keys else -1
+def _rows(request, screening, sec, form, questions, conflicts, originals=None):
+    """One row per question for the page; `originals`: the values the page was
+    rendered with (kept when the list is re-evaluated live), else the stored ones."""
+    originals = originals or {}
     changed = services.changed_since_previous(screening)
     can_edit = screening.is_editable and screening.is_author(request.user)
     threads = review_data.threads_by_question(screening)
@@ -137,20 +137,34 @@ def _render_section(request, screening, sec, form, questions, conflicts):
                     "aria-describedby": f"autosave-{dom_id(question.key)}",
                 }
             )
+        original = originals.get(question.key)
+        if original is None:
+            original = json.dumps(screening.answers.get(question.key, ""))
         rows.append(
             {
                 "question": question,
                 "field": field,
                 "dom_id": dom_id(question.key),
                 "orig_name": orig_name(question.key),
-                "original": json.dumps(screening.answers.get(question.key, "")),
-                "autosave": question.type == "text" and can_edit,
+                "original": original,
+                "autosave": can_edit
+                and (question.type == "text" or question.type in CHOICE_TYPES),
                 "changed": question.key in changed,
                 "previous": _display(question, changed.get(question.key)),
                 "conflict": conflicts.get(question.key),
                 "review_threads": threads.get(question.key, []),
             }
         )
+    return rows
+
+
+def _render_section(request, screening, sec, form, questions, conflicts):
+    states = section_progress(screening, lang())
+    shown = [s for s in states if s.visible]
+    keys = [s.key for s in shown]
+    position = keys.index(sec.key) if sec.key in keys else -1
+    can_edit = screening.is_editable and screening.is_author(request.user)
+    rows = _rows(request, screening, sec, form, questions, conflicts)
     facts = screening.country_facts() if sec.key == "country" else None
     context = {
         "screening": screening,
@@ -166,6 +180,9 @@ def _render_section(request, screening, sec, form, questions, conflicts):
         "steps": len(shown),
         "back": keys[position - 1] if position > 0 else None,
         "next": keys[position + 1] if 0 <= position < len(keys) - 1 else None,
+        "live_url": reverse("screening:section_questions", args=[screening.pk, sec.key])
+        if can_edit
+        else "",
         "is_country": sec.key == "country",
         "country_facts": facts,
         "country_rows": fact_rows(facts) if facts else [],
@@ -201,8 +218,11 @@ def section_post(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not screening.is_editable:
         messages.error(request, _("This screening can no longer be edited."))
         return redirect(screening)
+    # Visible for the answers being saved: a follow-up shown live on the page
+    # (its trigger chosen but not saved yet) is saved with its trigger.
+    answers = {**screening.answers, **_posted_answers(sec, request.POST)}
     questions = qn.visible_questions(
-        screening.questionnaire, sec, screening.answers, screening.context()
+        screening.questionnaire, sec, answers, screening.context()
     )
     form = SectionForm(request.POST, questions=questions, lang=lang())
     form.is_valid()
@@ -237,7 +257,26 @@ def section_post(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             ),
         )
         return _render_section(request, screening, sec, form, questions, conflicts)
+    new = _new_follow_ups(screening, sec, request.POST)
+    if new and request.POST.get("go", "next") != "leave":
+        messages.info(
+            request,
+            _("Your answers added a question to this section. Answer it, then go on."),
+        )
+        url = reverse("screening:section", args=[screening.pk, key])
+        return redirect(f"{url}#q-{dom_id(new[0].key)}")
     return _after_save(request, screening, key)
+
+
+def _new_follow_ups(screening, sec, post) -> list[qn.Question]:
+    """Questions the saved answers show that the page did not have (the page
+    without JavaScript only learns of a follow-up when it saves)."""
+    if not any(name.startswith("_orig.") for name in post):
+        return []
+    now = qn.visible_questions(
+        screening.questionnaire, sec, screening.answers, screening.context()
+    )
+    return [q for q in now if orig_name(q.key) not in post]
 
 
 def _after_save(request, screening, key):
@@ -299,3 +338,114 @@ def autosave(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "original": json.dumps(screening.answers.get(question.key, "")),
     }
     return render(request, "screening/_autosave_status.html", context)
+
+
+def _posted_answers(sec: qn.Section, post: QueryDict) -> dict[str, object]:
+    """What the page shows now for the questions it was rendered with (those
+    with an original value): an unticked box or unchosen radio sends nothing."""
+    values: dict[str, object] = {}
+    for question in sec.questions:
+        if orig_name(question.key) not in post:
+            continue
+        if question.type == "multi":
+            values[question.key] = [v for v in post.getlist(question.key) if v]
+        else:
+            values[question.key] = post.get(question.key, "")
+    return values
+
+
+@require_POST
+def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """htmx: the section's questions re-evaluated with the answers on the page,
+    so a follow-up appears (or goes) as soon as its trigger answer changes.
+    The choices named in `_save` (the ones just changed) are saved, like text
+    is while typing; nothing else is saved, and what was typed is kept."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=204)
+    screening = get_object_or_404(
+        Screening.objects.editable_by(request.user).distinct(), pk=pk
+    )
+    sec = _section(screening, key)
+    posted = _posted_answers(sec, request.POST)
+    answers = {**screening.answers, **posted}
+    questions = qn.visible_questions(
+        screening.questionnaire, sec, answers, screening.context()
+    )
+    initial = {
+        q.key: posted[q.key]
+        if q.key in posted
+        else to_initial(q, screening.answers.get(q.key))
+        for q in questions
+    }
+    form = SectionForm(initial=initial, questions=questions, lang=lang())
+    originals = {
+        q.key: request.POST[orig_name(q.key)]
+        for q in questions
+        if orig_name(q.key) in request.POST
+    }
+    saved = _save_choices(request, screening, questions, originals)
+    rows = _rows(request, screening, sec, form, questions, {}, originals)
+    before = [q for q in sec.questions if q.key in posted]
+    now = {q.key for q in questions}
+    news = [
+        _("New question: %(text)s") % {"text": qn.tr(q.text, lang())}
+        for q in questions
+        if q.key not in posted
+    ] + [
+        _("No longer asked: %(text)s") % {"text": qn.tr(q.text, lang())}
+        for q in before
+        if q.key not in now
+    ]
+    context = {
+        "rows": rows,
+        "screening": screening,
+        "live_url": request.path,
+        "news": " ".join(news),
+        "saved": saved,
+        "oob": True,
+    }
+    return render(request, "screening/_section_questions.html", context)
+
+
+CHOICE_TYPES = ("ynu", "choice", "multi")
+
+
+def _save_choices(request, screening, questions, originals) -> list[dict[str, str]]:
+    """Save the changed choices named in `_save`; what to say under each."""
+    wanted = set(request.POST.getlist("_save"))
+    chosen = [q for q in questions if q.key in wanted and q.type in CHOICE_TYPES]
+    if not chosen:
+        return []
+    form = SectionForm(request.POST, questions=chosen, lang=lang())
+    form.is_valid()
+    found = services.save_answers(
+        screening,
+        changes=form.answer_values(),
+        originals=_originals(request.POST, [q.key for q in chosen]),
+        revision=None,
+        by=request.user,
+    )
+    conflicts = {c.key for c in found}
+    time = timezone.localtime().strftime("%H:%M")
+    out = []
+    for question in chosen:
+        if question.key in form.errors:
+            text = " ".join(form.errors[question.key])
+        elif question.key in conflicts:
+            text = _(
+                "Not saved: this answer was changed in another window. "
+                "Reload the page to see both versions."
+            )
+        else:
+            text = _("Saved at %(time)s") % {"time": time}
+            originals[question.key] = json.dumps(
+                screening.answers.get(question.key, "")
+            )
+        out.append(
+            {
+                "dom_id": dom_id(question.key),
+                "text": text,
+                "ok": question.key not in conflicts and question.key not in form.errors,
+            }
+        )
+    return out
