@@ -24,11 +24,14 @@ def draft(researcher):
 
 
 def _on_page(status: str, reflection: str = "") -> dict[str, str]:
-    """The collab section as the page posts it: every question with its original."""
+    """The collab section as the page posts it: every question shown with its
+    original (not the signing level, a follow-up of the agreement status, nor the
+    research-component question, asked only of exchange or teaching alone)."""
+    hidden = {"collab.signing_level", "collab.research_component"}
     data = {
         f"_orig.{q.key}": json.dumps("")
         for q in Q.section("collab").questions
-        if q.key != "collab.signing_level"
+        if q.key not in hidden
     }
     data["_orig.collab.components"] = json.dumps(["joint_research"])
     data["collab.components"] = "joint_research"
