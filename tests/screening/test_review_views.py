@@ -223,3 +223,24 @@ def test_review_page_shows_readable_facts_and_dates(client_for, contact_point):
     assert "Sanksjoner" in html
     assert "01.01.2026" in html
     assert "2026-01-01" not in html
+
+
+def test_the_review_page_writes_dates_in_the_page_languages_format(
+    client_for, contact_point
+):
+    import datetime
+
+    from screening.models import Screening
+    from tests.screening.review_support import submitted
+
+    screening = submitted()
+    when = datetime.datetime(2026, 3, 5, 9, 7, tzinfo=datetime.UTC)
+    Screening.objects.filter(pk=screening.pk).update(submitted_at=when)
+    client = client_for(contact_point)
+    page = client.get(f"/screenings/{screening.pk}/review/").content.decode()
+    assert "05.03.2026" in page  # bokmål: Django's short date, with zeros
+    assert "5.3.2026" not in page
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/screenings/{screening.pk}/review/").content.decode()
+    assert "5 Mar 2026" in page
+    assert "05.03.2026" not in page
