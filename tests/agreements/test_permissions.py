@@ -30,6 +30,9 @@ MATRIX = [
     ("get", "/partners/{p}/", READ_ALL),
     ("get", "/partners/new/", EDIT),
     ("get", "/partners/{p}/edit/", EDIT),
+    ("get", "/partners/search/?q=a", READ_ALL),
+    # an empty incident is a form error for those who may record one
+    ("post", "/partners/{p}/incidents/", [302, 403, 403, 400, 403, 403, 400]),
     # POSTs check the role too, not only the GET (access review)
     ("post", "/agreements/new/", EDIT),
     ("post", "/agreements/{a}/edit/", EDIT),

@@ -44,3 +44,26 @@ def test_country_pages_by_role(client, role, listing, detail, assess):
     assert client.get("/countries/").status_code == listing
     assert client.get("/countries/CN/").status_code == detail
     assert client.post("/countries/CN/", ASSESS).status_code == assess
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("researcher_same_unit", 403),
+        ("researcher_other_unit", 403),
+        ("contact_point", 400),  # an empty change is an error next to the field
+        ("export_control", 403),
+        ("leadership", 403),
+        ("superuser", 400),
+    ],
+)
+def test_only_the_contact_point_confirms_or_changes_a_country_fact(
+    client, role, expected
+):
+    factories.CountryFactory(iso2="CN", iso3="CHN")
+    user = make(role, factories.UnitFactory())
+    if user is not None:
+        client.force_login(user)
+    url = "/countries/CN/facts/threat_assessment_named/"
+    assert client.post(url, {}).status_code == expected

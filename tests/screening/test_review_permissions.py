@@ -77,6 +77,19 @@ MATRIX = [
     ),
     (
         "post",
+        "/screenings/{pk}/review/override/",
+        {"override-reason": "Rector away; dean agreed by phone."},
+        [302, 404, 404, 403, 302, 403, 403, 302],
+    ),
+    (  # the page's background fetch: nothing for a lapsed session, and only
+        # an author of an editable draft gets the questions (this one is submitted)
+        "post",
+        "/screenings/{pk}/section/collab/questions/",
+        {},
+        [204, 404, 404, 404, 404, 404, 404, 404],
+    ),
+    (
+        "post",
         "/screenings/{pk}/withdraw/",
         {},
         [302, 404, 404, 302, 403, 403, 403, 403],
