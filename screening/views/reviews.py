@@ -271,35 +271,30 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(screening)
 
 
+def _with_reason(request: HttpRequest, pk: int, prefix: str, action) -> HttpResponse:
+    """A contact point's step that needs a reason (override, reopen): the
+    reason next to its field when missing, else the service's outcome."""
+    screening = _reviewable(request, pk)
+    if not services.can_review(request.user):
+        raise PermissionDenied
+    form = ReasonForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return _show(request, screening, status=400, **{f"{prefix}_form": form})
+    outcome = action(screening, by=request.user, reason=form.cleaned_data["reason"])
+    return _back(request, screening, outcome)
+
+
 @login_required
 @require_POST
 def override(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve without the sign-off the level requires: only with a reason."""
-    screening = _reviewable(request, pk)
-    if not services.can_review(request.user):
-        raise PermissionDenied
-    form = ReasonForm(request.POST, prefix="override")
-    if not form.is_valid():
-        return _show(request, screening, status=400, override_form=form)
-    outcome = services.override_sign_off(
-        screening, by=request.user, reason=form.cleaned_data["reason"]
-    )
-    return _back(request, screening, outcome)
+    return _with_reason(request, pk, "override", services.override_sign_off)
 
 
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    screening = _reviewable(request, pk)
-    if not services.can_review(request.user):
-        raise PermissionDenied
-    form = ReasonForm(request.POST, prefix="reopen")
-    if not form.is_valid():
-        return _show(request, screening, status=400, reopen_form=form)
-    outcome = services.reopen(
-        screening, by=request.user, reason=form.cleaned_data["reason"]
-    )
-    return _back(request, screening, outcome)
+    return _with_reason(request, pk, "reopen", services.reopen)
 
 
 @login_required
