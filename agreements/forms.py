@@ -12,6 +12,7 @@ from agreements import documents
 from agreements.models import Agreement, Partner, User
 from agreements.picker import PartnerPicker
 from agreements.titles import one_line
+from config.keys import beyond_any_key
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -34,11 +35,7 @@ class PartnerChoices(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for pk in value:
-            try:
-                out_of_range = abs(int(str(pk))) >= 2**63
-            except ValueError:
-                continue  # not a number: the parent class says so
-            if out_of_range:
+            if beyond_any_key(pk):  # not a number at all: the parent says so
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

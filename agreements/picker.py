@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from agreements.models import Partner, PartnerAlias
+from config.keys import as_key
 
 RESULTS = 10
 
@@ -71,7 +72,7 @@ class PartnerPicker(forms.Widget):
         values = value if isinstance(value, list | tuple) else [value]
         # Ids a database key can hold (a forged one beyond 64 bits is an
         # error next to the field, not an overflow while showing the form).
-        return [str(v) for v in values if str(v).isdecimal() and int(str(v)) < 2**63]
+        return [str(v) for v in values if as_key(v) is not None]
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)

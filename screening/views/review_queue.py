@@ -30,6 +30,7 @@ from django.views.decorators.http import require_POST
 from agreements import roles
 from agreements.models import Partner, Unit
 from config import fragments
+from config.keys import as_key
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import RouteTask, Screening, UndeliveredEmail
@@ -108,9 +109,7 @@ def filtered(params: QueryDict) -> QuerySet[Screening]:
 def _id(text: str) -> int | None:
     """An id from the query string, or None when no row could have it: checked
     here, since SQLite refuses a number beyond 64 bits with an error."""
-    if text.isascii() and text.isdecimal() and 0 < int(text) < 2**63:
-        return int(text)
-    return None
+    return as_key(text)
 
 
 def filter_choices(params: QueryDict) -> dict[str, list[Option]]:
