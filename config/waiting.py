@@ -12,8 +12,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, TextField
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -55,10 +56,14 @@ def changed_since(now: datetime.datetime | None = None) -> str:
 
 
 def with_changed_result(screenings, now: datetime.datetime | None = None):
-    """Screenings whose overall level changed by itself in the last days."""
-    return screenings.annotate(
-        level_changed_at=KeyTextTransform("at", "level_change")
-    ).filter(level_changed_at__gte=changed_since(now))
+    """Screenings whose overall level changed by itself in the last days.
+
+    The Cast makes it a text comparison on every database: on SQLite a bare
+    key transform is compared as JSON, and the ISO time is not valid JSON."""
+    at = Cast(KeyTextTransform("at", "level_change"), TextField())
+    return screenings.annotate(level_changed_at=at).filter(
+        level_changed_at__gte=changed_since(now)
+    )
 
 
 def contact_point(user: Any) -> Section:
