@@ -59,11 +59,13 @@ def submit_report(
 @transaction.atomic
 def post_reply(*, report: IncidentReport, by: User, text: str) -> IncidentMessage:
     """A message in the thread; the other side is told by e-mail on commit.
-    The contact point's first answer takes a received case into progress."""
+    The contact point's first answer takes a received case into progress; the
+    reporter writing on a closed case opens it again, so it is not missed."""
     message = IncidentMessage.objects.create(
         report=report, author=by, text=text.strip()
     )
-    if by.pk != report.reporter_id and report.status == Status.RECEIVED:
+    from_reporter = by.pk == report.reporter_id
+    if report.status == (Status.CLOSED if from_reporter else Status.RECEIVED):
         change_status(report=report, status=Status.IN_PROGRESS, by=by)
     send_on_commit(tasks.notify_reply, message.pk)
     return message

@@ -193,3 +193,30 @@ def test_reports_sent_at_the_same_moment_get_different_numbers():
     numbers = sorted(IncidentReport.objects.values_list("number", flat=True))
     assert numbers == [1, 2, 3, 4, 5, 6]
     assert CaseCounter.objects.get().last == 6
+
+
+def test_the_reporter_writing_on_a_closed_case_opens_it_again():
+    reporter = f.researcher()
+    report = make_report(reporter)
+    services.change_status(report=report, status=Status.CLOSED, by=f.contact_point())
+    services.post_reply(report=report, by=reporter, text="It happened again.")
+    report.refresh_from_db()
+    assert report.status == Status.IN_PROGRESS
+
+
+def test_a_reply_the_mail_server_refuses_stays_unsent_and_is_logged(
+    django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    from django.core.mail import EmailMultiAlternatives
+
+    def refuse(self, *args, **kwargs):
+        raise OSError("mail server down")
+
+    reporter = f.researcher(email="me@example.no")
+    report = make_report(reporter)
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.post_reply(report=report, by=f.contact_point(), text="Hi")
+    message.refresh_from_db()
+    assert message.notified_at is None
+    assert "not delivered to 1 recipient(s)" in caplog.text
