@@ -47,6 +47,7 @@ def _report(reporter, text, when, **fields) -> IncidentReport | None:
         **fields,
     )
     IncidentReport.objects.filter(pk=report.pk).update(created_at=received)
+    report.created_at = received
     return report
 
 

@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from incidents import demo
 from incidents.models import IncidentReport
@@ -42,7 +43,9 @@ def test_the_demo_shows_the_channel_in_use_and_can_run_twice():
     assert demo.seed_reports() == 2
     assert demo.seed_reports() == 0
     answered, routed = IncidentReport.objects.order_by("number")
-    assert answered.messages.count() == 2
+    sent = [m.created_at for m in answered.messages.all()]
+    assert len(sent) == 2
+    assert answered.created_at < sent[0] < sent[1] < timezone.now()
     assert answered.partner.name == "Harbin Institute of Technology"
     assert routed.anonymous
     assert routed.routed_at is not None
