@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements import flags, roles
 from agreements.models import Agreement, Partner
+from incidents.models import IncidentReport
 from screening.models import FollowUp, Report, RouteTask, Screening
 from screening.models.reviews import EXPORT_CONTROL_ROUTE
 from screening.reports import access
@@ -77,6 +78,9 @@ def contact_point(user: Any) -> Section:
         proposed=Count("pk", filter=Q(proposed=True)),
     )
     expiring = Agreement.objects.filter(flags.conditions()["expires_soon"]).count()
+    received = IncidentReport.objects.filter(
+        status=IncidentReport.Status.RECEIVED
+    ).count()
     return Section(
         key="contact_point",
         title=_("Contact point"),
@@ -92,6 +96,8 @@ def contact_point(user: Any) -> Section:
                  "/partners/?proposed=true"),
             Item(_("Agreements expiring within 90 days"), expiring,
                  "/agreements/?flag=expires_soon"),
+            Item(_("New reports of pressure or incidents"), received,
+                 "/incidents/?status=received"),
         ],
     )  # fmt: skip
 

@@ -34,6 +34,9 @@ class Command(BaseCommand):
         from screening import demo_reviews
 
         self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
+        from incidents import demo as incidents_demo
+
+        self.stdout.write(f"Demo incident reports: {incidents_demo.seed_reports()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
             self.stdout.write(
