@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "agreements",
     "countries",
     "screening",
+    "caselibrary",
+    "guidelines",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("", include("countries.urls")),
     path("", include("screening.urls")),
+    path("", include("caselibrary.urls")),
+    path("", include("guidelines.urls")),
 ]
 
 if settings.USE_OIDC:
