@@ -90,10 +90,9 @@ def _decided(screening: Screening) -> str:
         .order_by("-created_at", "-pk")
         .first()
     )
-    lines = [str(screening.get_status_display())]
     if decision and decision.comment:
-        lines.append(decision.comment)
-    return "\n".join(lines)
+        return decision.comment  # the decision itself is shown beside the text
+    return str(screening.get_status_display())
 
 
 def people(screening: Screening) -> list[Person]:
