@@ -188,3 +188,18 @@ def test_publishing_again_restores_an_unpublished_case(client_for):
     assert case.is_published
     assert case.title == "Revised summary"
     assert Case.objects.count() == 1
+
+
+def test_demo_publishes_decided_screenings_without_names():
+    from caselibrary import demo
+
+    f.contact_point()
+    owner = f.researcher(first_name="Kari", last_name="Nordmann")
+    screening = decided_screening(owner=owner, reason="Nordmann must report yearly.")
+    decided_screening(Screening.Status.REJECTED, title="Satellite links")
+    f.ScreeningFactory(status=Screening.Status.SUBMITTED)
+    assert demo.seed_cases() == 1  # the one whose reason names a person is skipped
+    assert demo.seed_cases() == 1  # twice is harmless
+    case = Case.objects.get()
+    assert case.screening != screening
+    assert case.decision == Screening.Status.REJECTED
