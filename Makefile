@@ -61,6 +61,7 @@ run: $(RUN_STAMP)
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py load_reference_data
 	$(DEMO_ENV) $(PY) manage.py seed_demo
+	$(DEMO_ENV) $(PY) manage.py seed_demo_cases
 	@echo "Samarbeidssjekk runs on http://$(HOST):$(PORT) (log in with an account above; Ctrl-C stops)"
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "countries",
     "incidents",
     "screening",
+    "caselibrary",
+    "guidelines",
 ]
 
 MIDDLEWARE = [

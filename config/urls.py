@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("countries.urls")),
     path("", include("incidents.urls")),
     path("", include("screening.urls")),
+    path("", include("caselibrary.urls")),
+    path("", include("guidelines.urls")),
 ]
 
 if settings.USE_OIDC:
