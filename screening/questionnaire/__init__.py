@@ -86,6 +86,7 @@ __all__ = [
 ISO2 = re.compile(r"^[A-Z]{2}$")
 PARTNER_ID = re.compile(r"^[0-9]{1,12}$")
 ERRORS = ("unknown_option", "too_long", "bad_date", "bad_country", "bad_partner")
+ASSET_LIMIT = 50  # assets one answer may pick
 CHOICES = ("ynu", "choice")  # answered with one option key
 
 
@@ -229,6 +230,11 @@ def validate_answer(question: Question, value: object) -> str | None:
     "bad_partner" (the web layer turns them into translated messages).
     """
     kind = question.type
+    if kind == "assets":
+        if not isinstance(value, list | tuple) or len(value) > ASSET_LIMIT:
+            return "unknown_option"
+        ok = all(isinstance(v, str) and PARTNER_ID.match(v) for v in value)
+        return None if ok else "unknown_option"
     if kind == "multi":
         if not isinstance(value, list | tuple) or not all(
             isinstance(v, str) for v in value

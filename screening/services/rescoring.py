@@ -171,6 +171,7 @@ def _score(
             context.partners,
             context.stage,
             screening.result_digest,
+            context.assets,
         )
     )
 
