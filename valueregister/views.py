@@ -76,7 +76,8 @@ def asset_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _edit(request: HttpRequest, asset: Asset) -> HttpResponse:
-    form = AssetForm(request.POST or None, instance=asset)
+    data = request.POST if request.method == "POST" else None
+    form = AssetForm(data, instance=asset)
     if request.method == "POST" and form.is_valid():
         asset = form.save()
         messages.success(request, _("The asset has been saved."))
