@@ -13,6 +13,9 @@ from agreements.models import Unit
 from valueregister.models import REVIEW_INTERVAL, Asset
 
 REVIEW_CHOICES = [("overdue", _("Review overdue")), ("current", _("Reviewed"))]
+# Active assets unless asked for more (the view leaves retired ones out first).
+SHOW_CHOICES = [("retired", _("Retired only")), ("all", _("Active and retired"))]
+SHOWING_RETIRED = {key for key, _label in SHOW_CHOICES}
 
 
 class AssetFilter(django_filters.FilterSet):
@@ -27,7 +30,12 @@ class AssetFilter(django_filters.FilterSet):
     review = django_filters.ChoiceFilter(
         label=_("Review state"), choices=REVIEW_CHOICES, method="filter_review"
     )
-    retired = django_filters.BooleanFilter(label=_("Retired"))
+    show = django_filters.ChoiceFilter(
+        label=_("Shown"),
+        choices=SHOW_CHOICES,
+        empty_label=_("Active only"),
+        method="filter_show",
+    )
 
     class Meta:
         model = Asset
@@ -40,6 +48,9 @@ class AssetFilter(django_filters.FilterSet):
         found = Q(name__icontains=value) | Q(unit__name__icontains=value)
         return queryset.filter(found)
 
+    def filter_show(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(retired=True) if value == "retired" else queryset
+
     def filter_review(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         cutoff: datetime.date = timezone.localdate() - REVIEW_INTERVAL
         if value == "overdue":
@@ -50,10 +61,7 @@ class AssetFilter(django_filters.FilterSet):
 class PublicAssetFilter(AssetFilter):
     """What a researcher filters by: what an asset is, and whose."""
 
-    class Meta(AssetFilter.Meta):
-        exclude = ["sensitivity", "review", "retired"]
-
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("sensitivity", "review", "retired"):
+        for name in ("sensitivity", "review", "show"):
             self.filters.pop(name, None)

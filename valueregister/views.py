@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from valueregister import services
-from valueregister.filters import AssetFilter, PublicAssetFilter
+from valueregister.filters import SHOWING_RETIRED, AssetFilter, PublicAssetFilter
 from valueregister.forms import AssetForm
 from valueregister.models import Asset
 
@@ -37,7 +37,7 @@ def editor_required(view: Callable[..., HttpResponse]) -> Callable:
 def asset_list(request: HttpRequest) -> HttpResponse:
     details = services.sees_details(request.user)
     base = Asset.objects.select_related("unit").order_by("name", "pk")
-    if not details or "retired" not in request.GET:
+    if not details or request.GET.get("show") not in SHOWING_RETIRED:
         base = base.filter(retired=False)  # retired ones only when asked for
     filter_class = AssetFilter if details else PublicAssetFilter
     asset_filter = filter_class(request.GET or None, queryset=base)
