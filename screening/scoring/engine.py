@@ -287,7 +287,6 @@ class _Work:
                         f"({WORDS[lang]['asset']}) {_pts(points, dim)}"
                         for lang in LANGUAGES
                     },
-                    fact_source=WORDS["en"]["asset"],
                     fact_detail=asset.unit,
                     asset=asset.name,
                 )

@@ -134,10 +134,16 @@ def answer_sections(
     q = screening.questionnaire
     answers = screening.answers or {}
     ledger: dict[str, list[dict[str, Any]]] = {}
+    # A picked register asset counts where it was picked (its own line key is
+    # the flag "sensitivity", not a question).
+    picked_at = next((x.key for x in q.questions if x.type == "assets"), "")
     for line in (screening.result or {}).get("ledger", []):
-        if line.get("source") == "answer":
+        key = {"answer": line.get("key", ""), "asset": picked_at}.get(
+            line.get("source")
+        )
+        if key:
             text = qn.tr(line.get("explanation"), language)
-            ledger.setdefault(line.get("key", ""), []).append({**line, "text": text})
+            ledger.setdefault(key, []).append({**line, "text": text})
     sections = []
     for section in q.sections:
         rows = []

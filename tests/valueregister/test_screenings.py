@@ -70,6 +70,11 @@ def test_the_review_page_routes_to_the_assets_owning_unit(client_for, contact_po
     assert "Eier av en registrert verdi" in html  # the route task
     assert "Department of Physics" in html
     assert "Quantum lab" in html
+    # the asset's points show beside the answer that picked it
+    picked = [
+        r for s in page.context["sections"] for r in s.rows if r.key == "collab.assets"
+    ]
+    assert [(x["dimension"], x["points"]) for x in picked[0].ledger] == [("SEC", 5)]
 
 
 def test_the_institution_pdf_lists_assets_review_state_and_screenings():
