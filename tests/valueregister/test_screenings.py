@@ -101,3 +101,12 @@ def test_the_institution_pdf_lists_assets_review_state_and_screenings():
     assert "Draft sensing idea" not in register
     assert "Manuscript archive" in register
     assert "1 asset is overdue for review." in register
+
+
+def test_at_high_the_assets_owner_must_be_heard_before_approval():
+    from screening import decision_rules as dr
+
+    rules = dr.load()
+    owner = [dr.TaskState("R-OWNER", "open")]
+    assert dr.missing(rules, "approve", "medium", owner) == []
+    assert [c.route for c in dr.missing(rules, "approve", "high", owner)] == ["R-OWNER"]
