@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -17,9 +18,36 @@ from agreements import roles
 from agreements.models import Unit, User
 from agreements.titles import one_line
 from config.queueing import send_on_commit
+from valueregister.forms import AssetForm
 from valueregister.models import Asset
 
 log = logging.getLogger(__name__)
+
+# What a screening's score reads of an asset (screening.facts.AssetFacts).
+SCORED_FIELDS = ("name", "kind", "unit_id", "sensitivity")
+# Called with (asset ids, cause) when what screenings score of an asset
+# changed: screening registers its re-scoring here (ScreeningConfig.ready),
+# since the register sits below screening and cannot import it.
+rescore_hooks: list[Callable[[list[int], dict[str, str]], None]] = []
+
+
+@transaction.atomic
+def save_asset(form: AssetForm, *, by: User) -> Asset:
+    """Save the form's asset; when its name, kind, owner or sensitivity
+    changed, the screenings that touch it are scored again (on commit)."""
+    asset = form.instance
+    before = (
+        Asset.objects.filter(pk=asset.pk).values(*SCORED_FIELDS).first()
+        if asset.pk
+        else None
+    )
+    asset = form.save()
+    after = {name: getattr(asset, name) for name in SCORED_FIELDS}
+    if before is not None and before != after:
+        cause = {"kind": "asset_changed", "asset": asset.name, "by": str(by)}
+        for hook in rescore_hooks:
+            hook([asset.pk], cause)
+    return asset
 
 
 def can_edit(user: object) -> bool:

@@ -79,7 +79,7 @@ def _edit(request: HttpRequest, asset: Asset) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = AssetForm(data, instance=asset)
     if request.method == "POST" and form.is_valid():
-        asset = form.save()
+        asset = services.save_asset(form, by=request.user)
         messages.success(request, _("The asset has been saved."))
         return redirect(asset.get_absolute_url())
     status = 400 if form.errors else 200

@@ -110,3 +110,39 @@ def test_at_high_the_assets_owner_must_be_heard_before_approval():
     owner = [dr.TaskState("R-OWNER", "open")]
     assert dr.missing(rules, "approve", "medium", owner) == []
     assert [c.route for c in dr.missing(rules, "approve", "high", owner)] == ["R-OWNER"]
+
+
+def test_raising_an_assets_sensitivity_scores_its_screenings_again(
+    client_for, contact_point, django_capture_on_commit_callbacks
+):
+    archive = AssetFactory(name="Manuscript archive", sensitivity="low")
+    screening = review_support.submitted(overrides={"collab.assets": [str(archive.pk)]})
+    untouched = review_support.submitted()
+    assert screening.result["sensitivity"] == 0
+    form = {
+        "kind": archive.kind,
+        "name": archive.name,
+        "unit": archive.unit_id,
+        "why_valuable": archive.why_valuable,
+        "sensitivity": "very_high",
+        "access": archive.access,
+        "last_reviewed": archive.last_reviewed.isoformat(),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(contact_point).post(
+            f"/register/values/{archive.pk}/edit/", form
+        )
+    assert response.status_code == 302
+    screening.refresh_from_db()
+    untouched.refresh_from_db()
+    assert screening.result["sensitivity"] == 3
+    change = screening.level_change
+    assert (change["from"], change["to"]) == ("low", "medium")
+    assert change["cause"]["kind"] == "asset_changed"
+    detail = client_for(contact_point).get(f"/screenings/{screening.pk}/")
+    assert "endret Manuscript archive i verdiregisteret" in detail.content.decode()
+    assert untouched.scored_at < screening.scored_at
+    # saving again without a change re-scores nothing
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client_for(contact_point).post(f"/register/values/{archive.pk}/edit/", form)
+    assert callbacks == []
