@@ -1,4 +1,5 @@
-"""Named actions on the value register: mark an asset reviewed, remind of reviews."""
+"""Named actions on the value register: save an asset (and have what touches it
+scored again), mark it reviewed, remind of reviews once a year."""
 
 from __future__ import annotations
 
