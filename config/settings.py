@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "agreements",
     "countries",
     "incidents",
+    "valueregister",
     "screening",
     "caselibrary",
     "guidelines",
@@ -427,6 +428,10 @@ CELERY_BEAT_SCHEDULE["review-reminders"] = {
 # Conditions of approval (follow-ups) are reminded of once, this many days
 # before they fall due.
 FOLLOW_UP_REMINDER_DAYS = env.int("FOLLOW_UP_REMINDER_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["asset-review-reminders"] = {
+    "task": "valueregister.tasks.send_review_reminders",
+    "schedule": 24 * 60 * 60,  # daily; each asset is reminded of once per review
+}
 CELERY_BEAT_SCHEDULE["follow-up-reminders"] = {
     "task": "screening.tasks.send_follow_up_reminders",
     "schedule": 24 * 60 * 60,  # daily; each follow-up is reminded of once

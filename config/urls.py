@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("", include("countries.urls")),
     path("", include("incidents.urls")),
+    path("", include("valueregister.urls")),
     path("", include("screening.urls")),
     path("", include("caselibrary.urls")),
     path("", include("guidelines.urls")),

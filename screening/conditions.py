@@ -13,6 +13,7 @@ A condition is a small mapping, never a string to `eval`:
     {"fact": "partner.kind", "in": ["military"]}            any partner of that kind
     {"fact": "partner.flag", "in": ["named_list"]}          any partner with the flag
     {"fact": "case.stage", "in": ["renewal"]}               stage (answer or context)
+    {"fact": "asset.sensitivity", "in": ["high"]}           a picked register asset
     {"derived": "sensitivity", "gte": 2}                    research sensitivity S 0-3
     {"derived": "actor", "gte": 2}                          actor risk A 0-3
     {"level": "EXP", "gte": "medium"}                       only in route and blocking
@@ -28,7 +29,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from screening.facts import TIERS, CountryFacts, PartnerFacts
+from screening.facts import TIERS, AssetFacts, CountryFacts, PartnerFacts
 
 if TYPE_CHECKING:
     from screening.questionnaire.model import Condition, Questionnaire
@@ -39,16 +40,20 @@ OPERATORS = frozenset(
     | {"derived", "gte", "level", "trigger"}
 )
 FACTS = ("country.tier", "partner.kind", "partner.flag", "case.stage")
+FACTS += ("asset.sensitivity",)
 DERIVED = ("sensitivity", "actor")
 
 
 @dataclass(frozen=True)
 class Context:
-    """Facts about the case that are not answers: country, partners, stage."""
+    """Facts about the case that are not answers: country, partners, stage, and
+    the register assets the answers picked (the engine keeps only those picked
+    in a visible answer)."""
 
     country: CountryFacts | None = None
     partners: tuple[PartnerFacts, ...] = ()
     stage: str = ""
+    assets: tuple[AssetFacts, ...] = ()
 
 
 @dataclass
@@ -155,6 +160,8 @@ def _fact_test(cond: Condition, env: Env) -> bool:
         return any(p.kind in wanted for p in env.context.partners)
     if fact == "partner.flag":
         return any(f.flag in wanted for p in env.context.partners for f in p.flags)
+    if fact == "asset.sensitivity":
+        return any(a.sensitivity in wanted for a in env.context.assets)
     if fact == "case.stage":
         stage = env.answers.get("case.stage") or env.context.stage
         return stage in wanted

@@ -16,6 +16,7 @@ from agreements.models import Agreement, User
 from screening import questionnaire as qn
 from screening.models import Screening
 from screening.services import screenings as services
+from valueregister.models import Asset
 
 COUNT = 15
 CALM = {"text": "Beskrevet i prosjektplanen.", "date": "2026-01-15", "country": "SE"}
@@ -59,6 +60,11 @@ PROFILES: list[dict[str, object]] = [
         "collab.confidentiality": "partner_request",
     },
 ]
+# Value-register assets (valueregister.demo) a profile's collaboration touches.
+ASSET_PICKS = {
+    2: "Laboratoriet for kvanteteknologi",
+    6: "Katalysatorer for grønt hydrogen",
+}
 # Which profiles fit which partners: a contact point would find a Very-high
 # military-linked case believable with a partner in a country of concern, not
 # with the Sorbonne. Partners in tier T0/T1 countries get the everyday profiles.
@@ -99,7 +105,12 @@ def _answers(screening: Screening, profile: dict[str, object]) -> dict[str, obje
     answers = {**screening.answers, **profile}
     for _ in range(10):
         visible = qn.visible_keys(q, answers, context)
-        missing = [k for k in visible if not qn.is_answered(answers.get(k))]
+        missing = [
+            k
+            for k in visible
+            if not qn.is_answered(answers.get(k))
+            and getattr(q.question(k), "type", "") != "assets"  # none picked
+        ]
         if not missing:
             break
         for key in missing:
@@ -150,6 +161,10 @@ def seed_screenings() -> int:
             profile = INCOMPLETE  # the newest draft waits for its sanctions check
         elif profile is INCOMPLETE and status != Screening.Status.DRAFT:
             profile = PROFILES[3]  # only a draft waits for its sanctions check
+        picked = ASSET_PICKS.get(PROFILES.index(profile))
+        asset = Asset.objects.filter(name=picked).first() if picked else None
+        if asset is not None:
+            profile = {**profile, "collab.assets": [str(asset.pk)]}
         components = profile.get("collab.components") or ["joint_research"]
         case = services.metadata_answers(screening, components=components)
         answers = _answers(screening, {**case, **profile})

@@ -22,6 +22,9 @@ administrator has not entered the flag):
   gdpr_adequacy_scope      "" | full | dpf_certified | commercial | private_sector
                            (the organisations an adequacy decision covers; a
                            partial scope is asked about in the questionnaire)
+The value register (valueregister app) gives an AssetFacts per asset the
+researcher picked: its sensitivity is one of the level keys (low | medium |
+high | very_high), read by `asset_flags` rules and the `asset.sensitivity` fact.
 Partner flag keys and values (domain-research 4.3):
   named_list               confirmed  (one Fact per confirmed match; source = list
                            title, edition = list edition, detail = the entry's name)
@@ -91,3 +94,14 @@ class PartnerFacts:
 
     def having(self, flag: str) -> tuple[Fact, ...]:
         return tuple(f for f in self.flags if f.flag == flag)
+
+
+@dataclass(frozen=True)
+class AssetFacts:
+    """One asset of the institution's value register that the case touches."""
+
+    asset_id: int
+    name: str
+    kind: str = ""  # research_area | infrastructure | data_set | technology
+    unit: str = ""  # the owning unit's name
+    sensitivity: str = "low"  # a level key

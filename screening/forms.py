@@ -16,6 +16,7 @@ from agreements.titles import one_line
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import Screening
+from valueregister.models import Asset
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_LIMIT = 5000
@@ -132,8 +133,21 @@ def _text_of(question: qn.Question, lang: str) -> tuple[str, str]:
     return qn.tr(question.text, lang), help_text
 
 
+def asset_choices(picked: list[str]) -> list[tuple[str, str]]:
+    """The value register as options: every active asset, and any retired one
+    an earlier answer picked (so saving the page keeps it)."""
+    shown = Asset.objects.filter(Q(retired=False) | Q(pk__in=picked))
+    rows = shown.select_related("unit").order_by("name", "pk")
+    return [
+        (str(a.pk), f"{a.name} ({a.get_kind_display()}, {a.unit.name})") for a in rows
+    ]
+
+
 def answer_field(
-    question: qn.Question, lang: str, countries: list[tuple[str, str]]
+    question: qn.Question,
+    lang: str,
+    countries: list[tuple[str, str]],
+    assets: list[tuple[str, str]] | None = None,
 ) -> forms.Field:
     """A form field for one question; never required, since drafts are partial."""
     label, help_text = _text_of(question, lang)
@@ -147,6 +161,10 @@ def answer_field(
     if question.type == "multi":
         return forms.MultipleChoiceField(
             choices=options, widget=forms.CheckboxSelectMultiple, **common
+        )
+    if question.type == "assets":
+        return forms.MultipleChoiceField(
+            choices=assets or [], widget=forms.CheckboxSelectMultiple, **common
         )
     if question.type == "date":
         return forms.DateField(widget=DATE_WIDGET, **common)
@@ -174,8 +192,17 @@ class SectionForm(forms.Form):
         countries: list[tuple[str, str]] = []
         if any(q.type == "country" for q in questions):
             countries = [(c.pk, c.name) for c in Country.objects.all()]
+        assets: list[tuple[str, str]] = []
+        if any(q.type == "assets" for q in questions):
+            picked = [
+                str(v)
+                for q in questions
+                if q.type == "assets"
+                for v in _listed(self.data, q.key) + _listed(self.initial, q.key)
+            ]
+            assets = asset_choices([v for v in picked if v.isascii() and v.isdigit()])
         for question in questions:
-            self.fields[question.key] = answer_field(question, lang, countries)
+            self.fields[question.key] = answer_field(question, lang, countries, assets)
 
     def answer_values(self) -> dict[str, object]:
         """Valid fields as answers in the core's shape (invalid ones are left out)."""
@@ -187,10 +214,17 @@ class SectionForm(forms.Form):
         return values
 
 
+def _listed(data: Any, key: str) -> list[object]:
+    if hasattr(data, "getlist"):
+        return list(data.getlist(key))
+    value = data.get(key) if data else None
+    return list(value) if isinstance(value, list) else []
+
+
 def to_answer(question: qn.Question, value: Any) -> object:
     if value in (None, ""):
         return ""
-    if question.type == "multi":
+    if question.type in ("multi", "assets"):
         return list(value)
     if question.type == "date":
         return value.isoformat()
@@ -201,7 +235,7 @@ def to_answer(question: qn.Question, value: Any) -> object:
 
 def to_initial(question: qn.Question, value: object) -> object:
     """A stored answer as a form field's initial value."""
-    if question.type == "multi":
+    if question.type in ("multi", "assets"):
         return list(value) if isinstance(value, list) else []
     return value if value is not None else ""
 

@@ -54,7 +54,8 @@ def reasons(ledger: Iterable[Mapping[str, Any]], lang: str) -> list[Reason]:
     grouped: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for line in ledger:
         key = tuple(
-            str(line.get(k) or "") for k in ("source", "key", "value", "partner")
+            str(line.get(k) or "")
+            for k in ("source", "key", "value", "partner", "asset")
         )
         grouped.setdefault(key, []).append(line)
     out = []

@@ -34,6 +34,7 @@ def cause_text(cause: Mapping[str, str]) -> str:
         "by": cause.get("by", ""),
         "country": cause.get("country", ""),
         "partner": cause.get("partner", ""),
+        "asset": cause.get("asset", ""),
     }
     if kind == "match_confirmed":
         return _("match on %(list)s confirmed by %(by)s") % values
@@ -53,6 +54,8 @@ def cause_text(cause: Mapping[str, str]) -> str:
         return _("the proposed partner was confirmed into the register")
     if kind == "incident":
         return _("an incident was recorded against %(partner)s") % values
+    if kind == "asset_changed":
+        return _("%(by)s changed %(asset)s in the value register") % values
     if kind == "screened":
         return _("the partner was screened against the named lists again")
     return _("scored again")

@@ -55,7 +55,9 @@ def section_progress(screening: Screening, lang: str = "nb") -> list[SectionStat
             continue
         keys = [x.key for x in section.questions if x.key in visible]
         countable = [
-            x.key for x in section.questions if x.key in visible and x.type != "text"
+            x.key
+            for x in section.questions
+            if x.key in visible and x.type not in ("text", "assets")  # optional
         ]
         states.append(
             SectionState(

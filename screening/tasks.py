@@ -281,3 +281,12 @@ def rescore_affected(partner_ids: list[int], countries: list[str], cause: dict) 
         partner_ids=partner_ids, countries=countries, cause=cause
     )
     return done.changed
+
+
+@shared_task
+def rescore_assets(asset_ids: list[int], cause: dict) -> int:
+    """Score again the screenings that pick these value-register assets.
+    Idempotent: a second run finds the results stored and changes nothing."""
+    from screening.services import rescoring
+
+    return rescoring.rescore_assets(asset_ids=asset_ids, cause=cause).changed

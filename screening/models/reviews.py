@@ -24,6 +24,7 @@ ROUTE_SLUGS = {
     "international-office": "R-INT",
     "ethics": "R-ETHICS",
     "leadership": "R-LEAD",
+    "asset-owner": "R-OWNER",
 }
 ROUTE_NAMES = {
     "R-CP": _("Contact point"),
@@ -35,6 +36,7 @@ ROUTE_NAMES = {
     "R-INT": _("International office and emergency preparedness"),
     "R-ETHICS": _("Research ethics adviser"),
     "R-LEAD": _("Leadership approval"),
+    "R-OWNER": _("Owner of a registered asset"),
 }
 
 

@@ -16,9 +16,10 @@ from simple_history.models import HistoricalRecords
 from agreements import roles
 from agreements.titles import validate_one_line
 from screening import questionnaire as qn
-from screening.facts import CountryFacts, PartnerFacts
+from screening.facts import AssetFacts, CountryFacts, PartnerFacts
 from screening.levels import RiskLevel
 from screening.scoring.stored import Case, digest, score_case
+from valueregister.models import Asset
 
 
 def levels_by_dimension(result: dict[str, Any] | None) -> dict[str, str]:
@@ -270,6 +271,31 @@ class Screening(models.Model):
             country=self.country_facts() if country is None else country,
             partners=(partner,),
             stage=self.stage,
+            assets=self.asset_facts(),
+        )
+
+    def asset_ids(self) -> list[int]:
+        """Ids of the value-register assets the answers pick (visible or not)."""
+        ids: list[int] = []
+        for question in self.questionnaire.questions:
+            value = self.answers.get(question.key)
+            if question.type == "assets" and isinstance(value, list):
+                ids += [int(v) for v in value if isinstance(v, str) and _id(v)]
+        return ids
+
+    def picked_assets(self) -> list[Asset]:
+        """The value-register assets the answers pick, with their owning units."""
+        ids = self.asset_ids()
+        if not ids:
+            return []
+        found = Asset.objects.filter(pk__in=ids).select_related("unit")
+        return list(found.order_by("name", "pk"))
+
+    def asset_facts(self) -> tuple[AssetFacts, ...]:
+        """The picked assets as the engine sees them (none: no query)."""
+        return tuple(
+            AssetFacts(a.pk, a.name, a.kind, a.unit.name, a.sensitivity)
+            for a in self.picked_assets()
         )
 
     def clean_answers(self) -> dict[str, object]:
@@ -291,6 +317,7 @@ class Screening(models.Model):
                 context.country,
                 context.partners,
                 context.stage,
+                assets=context.assets,
             )
         )
         self.result = scored.result
@@ -319,3 +346,7 @@ def _without_own_incidents(partner: PartnerFacts, own: str) -> PartnerFacts:
     if len(flags) == len(partner.flags):
         return partner
     return dataclasses.replace(partner, flags=flags)
+
+
+def _id(value: str) -> bool:
+    return value.isascii() and value.isdigit() and len(value) <= 12

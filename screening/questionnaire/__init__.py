@@ -7,9 +7,11 @@ published; `load(id, version)` reads it through the strict loader.
 Answers are a dict `{question_key: value}`: a `str` for ynu ("yes" / "no" /
 "unknown"), choice (option key), text, date (ISO "2025-03-01"), country
 (ISO alpha-2) and partner (register id as str); a `list[str]` of option keys for
-multi. Section 0 (`case.*`) and `collab.components` are filled on the "new
-screening" page and belong in the same dict so that conditions can read them
-(`case.stage` may instead come from `Context.stage`).
+multi, and of value-register asset ids for assets (offered at run time; the
+picked assets reach the engine as facts, see `screening.facts.AssetFacts`).
+Section 0 (`case.*`) and `collab.components` are filled on the "new screening"
+page and belong in the same dict so that conditions can read them (`case.stage`
+may instead come from `Context.stage`).
 
 One evaluator decides what is shown, what is required and what is kept: the
 answers to hidden questions are dropped by `clean_answers`, so they can never
@@ -86,6 +88,7 @@ __all__ = [
 ISO2 = re.compile(r"^[A-Z]{2}$")
 PARTNER_ID = re.compile(r"^[0-9]{1,12}$")
 ERRORS = ("unknown_option", "too_long", "bad_date", "bad_country", "bad_partner")
+ASSET_LIMIT = 50  # assets one answer may pick
 CHOICES = ("ynu", "choice")  # answered with one option key
 
 
@@ -229,6 +232,11 @@ def validate_answer(question: Question, value: object) -> str | None:
     "bad_partner" (the web layer turns them into translated messages).
     """
     kind = question.type
+    if kind == "assets":
+        if not isinstance(value, list | tuple) or len(value) > ASSET_LIMIT:
+            return "unknown_option"
+        ok = all(isinstance(v, str) and PARTNER_ID.match(v) for v in value)
+        return None if ok else "unknown_option"
     if kind == "multi":
         if not isinstance(value, list | tuple) or not all(
             isinstance(v, str) for v in value

@@ -56,7 +56,7 @@ def check_references(q: Questionnaire) -> None:
     for r in q.route_rules:
         named((r.route,), routes, "route", f"route rule {r.rule!r}")
         refs(r.when, f"route rule {r.rule!r}", results=True)
-    for f in q.country_flags + q.partner_flags:
+    for f in q.country_flags + q.partner_flags + q.asset_flags:
         refs(f.when, f"flag rule {f.rule!r}")
 
 

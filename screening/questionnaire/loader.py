@@ -52,7 +52,7 @@ TOP = {
     "id", "version", "title", "checked_on", "notes", "levels", "dimensions",
     "bands", "caps", "escalation", "matrix", "sensitivity", "actor", "routes",
     "route_rules", "mitigations", "hard_triggers", "blocking", "country_flags",
-    "partner_flags", "sections",
+    "partner_flags", "sections", "asset_flags",
 }  # fmt: skip
 SECTION = {"key", "title", "intro", "show_if", "questions"}
 QUESTION = {
@@ -248,6 +248,7 @@ class _Builder(RuleParsing):
             mitigations=tuple(mitigations),
             country_flags=tuple(self.flags(raw.get("country_flags"), "country_flags")),
             partner_flags=tuple(self.flags(raw.get("partner_flags"), "partner_flags")),
+            asset_flags=tuple(self.flags(raw.get("asset_flags"), "asset_flags")),
             escalation=int(raw.get("escalation", 2)),
             checked_on=dict(raw.get("checked_on") or {}),
             notes={

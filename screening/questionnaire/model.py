@@ -17,7 +17,10 @@ Points = Mapping[str, int]  # {"SEC": 3, "EXP": 2}
 
 LANGUAGES = ("nb", "nn", "en")  # bokmål, nynorsk, English
 LEVELS = ("low", "medium", "high", "very_high")
+# "assets": ids (str) of assets in the institution's value register, offered at
+# run time; the assets picked reach the engine as AssetFacts (screening.facts).
 QUESTION_TYPES = ("ynu", "choice", "multi", "text", "date", "country", "partner")
+QUESTION_TYPES += ("assets",)
 YNU_VALUES = ("yes", "no", "unknown")
 
 
@@ -218,6 +221,8 @@ class Questionnaire:
     matrix_min_sensitivity: Mapping[str, int] = field(default_factory=dict)
     checked_on: Mapping[str, str] = field(default_factory=dict)
     notes: Mapping[str, Text] = field(default_factory=dict)
+    # Points for a picked register asset by its sensitivity (flag "sensitivity").
+    asset_flags: tuple[FlagRule, ...] = ()
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from screening.models import Report
-from screening.reports import charts_context, pdf, screening_data, summary
+from screening.reports import charts_context, pdf, register, screening_data, summary
 
 EXEC_ROWS = 4  # rows of each list on the summary's first page; the rest follow
 EXEC_COUNTRIES = 6
@@ -27,6 +27,7 @@ def render_html(report: Report) -> str:
                 "summary": data,
                 **charts_context.build_charts(data, prefix="pdf"),
                 **executive_page(data),
+                **register.pdf_context(data.filter),
             }
             template = "pdf/institution_summary.html"
     context = {**context, "report": report, "pdf": True}

@@ -8,6 +8,8 @@ the answers (hidden questions never count), then:
    `cap` limits a multi answer (research.area <= 3 per dimension);
 2. country flags (cap per dimension) and partner flags / partner kind (cap per
    partner per dimension) as contributions citing the Fact's source and edition;
+   each value-register asset picked in a visible `assets` answer as a line that
+   names the asset and its owning unit (`asset_flags`, by its sensitivity);
 3. the sensitivity x actor matrix as a floor for SEC and EXP;
 4. hard triggers HT-01..HT-11 as floors with mandatory routes;
 5. level per dimension = max(band(points), floors); overall = highest dimension,

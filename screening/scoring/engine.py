@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from screening.conditions import Context, Env, evaluate
-from screening.facts import CountryFacts, Fact, PartnerFacts
+from screening.facts import AssetFacts, CountryFacts, Fact, PartnerFacts
 from screening.questionnaire import (
     clean_answers_and_visible,
     is_answered,
@@ -34,6 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cap": "tak",
         "of": "av",
         "matrix": "Forskningens sensitivitet S={s} og aktørrisiko A={a} (matrisen)",
+        "asset": "verdiregisteret",
     },
     "nn": {
         "answer": "svar",
@@ -42,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cap": "tak",
         "of": "av",
         "matrix": "Sensitiviteten til forskinga S={s} og aktørrisiko A={a} (matrisa)",
+        "asset": "verdiregisteret",
     },
     "en": {
         "answer": "answer",
@@ -50,6 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cap": "cap",
         "of": "of",
         "matrix": "Research sensitivity S={s} and actor risk A={a} (the matrix)",
+        "asset": "value register",
     },
 }
 
@@ -61,14 +64,20 @@ def score(
     partners: Sequence[PartnerFacts],
     *,
     stage: str = "",
+    assets: Sequence[AssetFacts] = (),
 ) -> Result:
     """Score `answers` under definition `q` with the case's country and partners.
 
     Never raises on odd answers: unknown keys, hidden questions and invalid
     values are dropped first (`clean_answers`), so they cannot contribute.
+    `assets` are the register assets the answers name; only those picked in a
+    visible `assets` answer count.
     """
     context = Context(country, tuple(partners), stage)
     clean, visible = clean_answers_and_visible(q, answers, context)
+    picked = _picked(q, clean, assets)
+    if picked:
+        context = Context(country, tuple(partners), stage, picked)
     env = Env(q, clean, context)
     work = _Work(q)
     for question in q.questions:
@@ -79,6 +88,8 @@ def score(
         work.country(country, env)
     for partner in partners:
         work.partner(partner, env)
+    for asset in picked:
+        work.asset(asset, env)
     sensitivity, actor = env.derived("sensitivity"), env.derived("actor")
     work.matrix(sensitivity, actor)
     fired = work.triggers(env)
@@ -109,6 +120,24 @@ def score(
         blocking=tuple(blocking),
         mitigations=work.items(work.mitigations, q.mitigations_by_key()),
     )
+
+
+def _picked(
+    q: Questionnaire, clean: Mapping[str, object], assets: Sequence[AssetFacts]
+) -> tuple[AssetFacts, ...]:
+    """The assets picked in a visible answer, in register order, once each."""
+    ids: set[str] = set()
+    for question in q.questions:
+        value = clean.get(question.key)
+        if question.type == "assets" and isinstance(value, list):
+            ids.update(value)
+    seen: set[int] = set()
+    out = []
+    for asset in assets:
+        if str(asset.asset_id) in ids and asset.asset_id not in seen:
+            seen.add(asset.asset_id)
+            out.append(asset)
+    return tuple(out)
 
 
 def _counts(question: Question, value: object) -> bool:
@@ -233,6 +262,37 @@ class _Work:
                         "partner", rule, fact, partner.name, partner.name
                     )
         self.ledger += _cap(lines, self.q.caps.get("partner"))
+
+    def asset(self, asset: AssetFacts, env: Env) -> None:
+        """One line per dimension the asset's sensitivity scores, naming it:
+        "Cryo-EM lab (Faculty of Medicine): ... sensitivity high (value register)"."""
+        owner = f" ({asset.unit})" if asset.unit else ""
+        for rule in self.q.asset_flags:
+            if rule.flag != "sensitivity" or rule.value != asset.sensitivity:
+                continue
+            if not evaluate(rule.when, env):
+                continue
+            self.recommend((), (), f"asset.{rule.flag}={rule.value}")
+            self.ledger += [
+                Contribution(
+                    dimension=dim,
+                    source="asset",
+                    key=rule.flag,
+                    value=asset.sensitivity,
+                    points=points,
+                    rule=rule.rule,
+                    ref=rule.ref,
+                    explanation={
+                        lang: f"{asset.name}{owner}: {tr(rule.label, lang)} "
+                        f"({WORDS[lang]['asset']}) {_pts(points, dim)}"
+                        for lang in LANGUAGES
+                    },
+                    fact_detail=asset.unit,
+                    asset=asset.name,
+                )
+                for dim, points in rule.points.items()
+                if points
+            ]
 
     def _fact_lines(
         self, source: str, rule: FlagRule, fact: Fact, subject: str, partner: str

@@ -15,7 +15,7 @@ class Contribution:
     """One ledger line: why a dimension got points, a floor or a trigger."""
 
     dimension: str
-    source: str  # "answer" | "country" | "partner" | "matrix" | "trigger"
+    source: str  # "answer" | "country" | "partner" | "asset" | "matrix" | "trigger"
     key: str  # question key, flag key, "S2xA3" or trigger key
     value: str  # answer value / option key, fact value, level of a floor
     points: int
@@ -28,6 +28,7 @@ class Contribution:
     fact_licence: str = ""
     fact_detail: str = ""
     partner: str = ""  # partner name for partner contributions
+    asset: str = ""  # register asset name for asset contributions
     gap: bool = False  # "don't know" / "not checked": an open information gap
 
     def to_json(self) -> dict[str, Any]:

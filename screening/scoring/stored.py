@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from screening.facts import CountryFacts, PartnerFacts
+from screening.facts import AssetFacts, CountryFacts, PartnerFacts
 from screening.questionnaire import load
 from screening.scoring.engine import score
 
@@ -51,6 +51,7 @@ class Case:
     # The digest of the result stored now: an equal result comes back without
     # its text, so an unchanged result (most of them) is not encoded twice.
     stored_digest: str = ""
+    assets: tuple[AssetFacts, ...] = ()  # value-register assets the answers pick
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,14 @@ class Scored:
 
 def score_case(case: Case) -> Scored:
     q = load(case.questionnaire_id, case.questionnaire_version)
-    result = score(q, case.answers, case.country, case.partners, stage=case.stage)
+    result = score(
+        q,
+        case.answers,
+        case.country,
+        case.partners,
+        stage=case.stage,
+        assets=case.assets,
+    )
     text = canonical(result.to_json())
     found = _digest(text)
     same = found == case.stored_digest

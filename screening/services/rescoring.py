@@ -60,6 +60,29 @@ def enqueue(
         send_on_commit(tasks.rescore_affected, partner_ids, countries, dict(cause))
 
 
+def enqueue_for_assets(asset_ids: Iterable[int], cause: dict) -> None:
+    """Re-score, on commit, the screenings whose answers pick these
+    value-register assets (their name, owner or sensitivity changed)."""
+    from config.queueing import send_on_commit
+    from screening import tasks
+
+    if ids := sorted(set(asset_ids)):
+        send_on_commit(tasks.rescore_assets, ids, dict(cause))
+
+
+def rescore_assets(*, asset_ids: Iterable[int], cause: dict) -> Rescored:
+    """Score again the screenings that pick these assets (not withdrawn ones)."""
+    from screening.reports.register import touching
+
+    wanted = set(asset_ids)
+    rows = Screening.objects.exclude(status=Screening.Status.WITHDRAWN)
+    found = touching(rows)
+    pks = {
+        s.pk for asset_id, picked in found.items() if asset_id in wanted for s in picked
+    }
+    return rescore_screenings(Screening.objects.filter(pk__in=pks), cause=cause)
+
+
 def rescore_affected(
     *, partner_ids: Iterable[int] = (), countries: Iterable[str] = (), cause: dict
 ) -> Rescored:
@@ -171,6 +194,7 @@ def _score(
             context.partners,
             context.stage,
             screening.result_digest,
+            context.assets,
         )
     )
 

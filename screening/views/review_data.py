@@ -15,6 +15,7 @@ from screening import decision_rules
 from screening import questionnaire as qn
 from screening.models import Comment, RouteTask, Screening, Transition
 from screening.models.reviews import ROUTE_NAMES
+from valueregister.models import Asset
 
 
 @dataclass
@@ -75,7 +76,10 @@ def display(question: qn.Question | None, value: object, language: str) -> str:
 
 
 def named(screening: Screening, question: qn.Question, value: object) -> str:
-    """Names for answers stored as keys: the partner, the country, a date."""
+    """Names for answers stored as keys: the partner, the country, a date,
+    the value-register assets."""
+    if question.type == "assets" and isinstance(value, list) and value:
+        return asset_names(value)
     if not qn.is_answered(value) or not isinstance(value, str):
         return ""
     if question.type == "partner" and value == str(screening.partner_id or ""):
@@ -130,10 +134,16 @@ def answer_sections(
     q = screening.questionnaire
     answers = screening.answers or {}
     ledger: dict[str, list[dict[str, Any]]] = {}
+    # A picked register asset counts where it was picked (its own line key is
+    # the flag "sensitivity", not a question).
+    picked_at = next((x.key for x in q.questions if x.type == "assets"), "")
     for line in (screening.result or {}).get("ledger", []):
-        if line.get("source") == "answer":
+        key = {"answer": line.get("key", ""), "asset": picked_at}.get(
+            line.get("source")
+        )
+        if key:
             text = qn.tr(line.get("explanation"), language)
-            ledger.setdefault(line.get("key", ""), []).append({**line, "text": text})
+            ledger.setdefault(key, []).append({**line, "text": text})
     sections = []
     for section in q.sections:
         rows = []
@@ -248,3 +258,10 @@ def for_author_page(screening: Screening, user: Any, language: str) -> dict[str,
         "reviewer": roles.sees_all_screenings(user),
         "follow_ups": list(screening.follow_ups.select_related("done_by")),
     }
+
+
+def asset_names(ids: list[object]) -> str:
+    """ "Cryo-EM lab (Faculty of Medicine), ..." for an `assets` answer."""
+    keys = [int(v) for v in ids if isinstance(v, str) and v.isascii() and v.isdigit()]
+    found = Asset.objects.filter(pk__in=keys).select_related("unit")
+    return ", ".join(f"{a.name} ({a.unit.name})" for a in found.order_by("name"))

@@ -101,6 +101,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         or DecisionForm(initial={"seen": services.latest_submission_id(screening)}),
         "route_form": RouteForm(),
         "comment_form": CommentForm(),
+        "register_assets": screening.picked_assets(),
         "task_rows": [
             (
                 t,

@@ -194,6 +194,8 @@ def _render_section(request, screening, sec, form, questions, conflicts):
 def _display(question: qn.Question, value: object) -> str:
     if not qn.is_answered(value):
         return _("(no answer)")
+    if question.type == "assets" and isinstance(value, list):
+        return review_data.asset_names(value) or _("(no answer)")
     values = value if isinstance(value, list) else [value]
     labels = []
     for item in values:

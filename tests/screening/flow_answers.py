@@ -28,7 +28,11 @@ def answer_everything(screening, **overrides) -> dict[str, object]:
     for _ in range(10):
         visible = qn.visible_keys(q, answers, context)
         missing = [
-            k for k in visible if not qn.is_answered(answers.get(k)) and q.question(k)
+            k
+            for k in visible
+            if not qn.is_answered(answers.get(k))
+            and q.question(k)
+            and q.question(k).type != "assets"  # picking none is an answer
         ]
         if not missing:
             break

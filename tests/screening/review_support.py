@@ -27,7 +27,12 @@ def answer_everything(screening: Screening, **overrides: object) -> dict:
     answers = dict(screening.answers) | overrides
     for _ in range(10):
         visible = qn.visible_keys(q, answers, screening.context())
-        missing = [k for k in visible if not qn.is_answered(answers.get(k))]
+        missing = [
+            k
+            for k in visible
+            if not qn.is_answered(answers.get(k))
+            and q.question(k).type != "assets"  # picking none is an answer
+        ]
         if not missing:
             break
         for key in missing:

@@ -27,6 +27,9 @@ class Command(BaseCommand):
 
         screened = named_lists.rescreen_partners()
         self.stdout.write(f"Named lists: {screened} partners screened.")
+        from valueregister import demo as register_demo
+
+        self.stdout.write(f"Demo value register: {register_demo.seed_assets()}.")
         from screening import demo as screening_demo
 
         screenings = screening_demo.seed_screenings()
