@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "agreements",
     "countries",
+    "competence",
     "screening",
 ]
 

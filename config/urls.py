@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("agreements.urls")),
     path("", include("countries.urls")),
+    path("competence/", include("competence.urls")),
     path("", include("screening.urls")),
 ]
 

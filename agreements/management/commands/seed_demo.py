@@ -34,6 +34,9 @@ class Command(BaseCommand):
         from screening import demo_reviews
 
         self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
+        from competence import demo as competence_demo
+
+        self.stdout.write(f"Demo completions: {competence_demo.seed_competence()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
             self.stdout.write(
