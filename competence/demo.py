@@ -97,3 +97,27 @@ def seed_competence() -> int:
                     course=course, user=user, completed_on=today - timedelta(days=ago)
                 )
     return Completion.objects.count()
+
+
+def seed_bench(users: list[User], *, rng) -> int:
+    """Benchmark volume: the demo courses and, for about two in three users,
+    a completion of each required course at a random day in the last three
+    years (so some are current and some expired). Returns the rows added."""
+    courses = [
+        Course.objects.update_or_create(title=c["title"], defaults=c)[0]
+        for c in COURSES
+        if c["required_in_screenings"]
+    ]
+    today = timezone.localdate()
+    rows = [
+        Completion(
+            course=course,
+            user_id=user.pk,
+            completed_on=today - timedelta(days=rng.randrange(1100)),
+        )
+        for user in users
+        for course in courses
+        if rng.random() < 0.67
+    ]
+    Completion.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return len(rows)

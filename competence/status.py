@@ -1,6 +1,6 @@
 """Whether given people are current on the courses required in screenings.
 
-Three queries whatever the number of people or courses: the required
+Two queries whatever the number of people or courses: the required
 courses, and the latest completion per person and course (the caller passes
 the people already loaded). Screening pages call `people_status`; this module
 knows nothing about screenings.

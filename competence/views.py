@@ -40,7 +40,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 def record(request: HttpRequest) -> HttpResponse:
     """A user records their own completion."""
     initial = {"course": request.GET.get("course")} if request.GET.get("course") else {}
-    form = CompletionForm(request.POST or None, initial=initial)
+    form = CompletionForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.record_completion(
             course=form.cleaned_data["course"],
@@ -59,7 +59,7 @@ def record(request: HttpRequest) -> HttpResponse:
 def record_group(request: HttpRequest) -> HttpResponse:
     """The contact point records one date for several people or a unit."""
     _may_manage(request)
-    form = GroupCompletionForm(request.POST or None)
+    form = GroupCompletionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         people = form.people()
         added = services.record_for_group(
@@ -103,7 +103,7 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
 
 
 def _edit(request: HttpRequest, course: Course) -> HttpResponse:
-    form = CourseForm(request.POST or None, instance=course)
+    form = CourseForm(_posted(request), instance=course)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The course is saved."))
@@ -120,3 +120,8 @@ def _may_manage(request: HttpRequest) -> None:
 
 def _status(form) -> int:
     return 400 if form.is_bound and form.errors else 200
+
+
+def _posted(request: HttpRequest):
+    """The POST data, even when empty (an empty POST is a form with errors)."""
+    return request.POST if request.method == "POST" else None
