@@ -91,7 +91,7 @@ def explain(screening: Screening, language: str) -> dict[str, object]:
 
 def competence_of(screening: Screening) -> list[competence.PersonStatus]:
     """The owner and co-authors, each current, expired or missing on the
-    courses required in screenings (a constant three or four queries)."""
+    courses required in screenings (three queries, whatever the number)."""
     people = [(screening.owner, _("Owner"))]
     people += [(u, _("Co-author")) for u in screening.co_authors.all()]
     return competence.people_status(people)

@@ -39,7 +39,7 @@ def test_a_researcher_records_a_completion_and_the_leader_sees_coverage(browse):
 
     browse.visit("/competence/")
     assert page.locator("h1").inner_text() == "Kurs og orienteringer"
-    assert page.locator("#course-%d" % course.pk).get_by_text("Mangler").is_visible()
+    assert page.locator(f"#course-{course.pk}").get_by_text("Mangler").is_visible()
     browse.screenshot("course-list")
 
     page.get_by_role("link", name="Registrer gjennomført kurs").click()
@@ -60,7 +60,7 @@ def test_a_researcher_records_a_completion_and_the_leader_sees_coverage(browse):
     page.wait_for_load_state("load")
     browse.audit()
     assert page.get_by_text("Gjennomføringen er registrert.").is_visible()
-    assert page.locator("#course-%d" % course.pk).get_by_text("Gjeldende").is_visible()
+    assert page.locator(f"#course-{course.pk}").get_by_text("Gjeldende").is_visible()
     assert Completion.objects.get().user == researcher
 
     browse.visit(f"/screenings/{screening.pk}/summary/")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _block(body: str) -> str:
-    match = re.search(r'<section class="card card-body mb-4 competence-status".*?</section>', body, re.S)
+    match = re.search(r"<section [^>]*competence-status.*?</section>", body, re.S)
     assert match, "no competence block on the page"
     return match.group(0)
 
@@ -35,13 +35,15 @@ def test_the_summary_shows_each_person_with_current_expired_and_missing(client_f
     took(owner, export, today - timedelta(days=900))
     screening = f.ScreeningFactory(owner=owner)
     screening.co_authors.add(co)
-    body = client_for(owner).get(f"/screenings/{screening.pk}/summary/").content.decode()
-    block = _block(body)
+    response = client_for(owner).get(f"/screenings/{screening.pk}/summary/")
+    block = _block(response.content.decode())
     assert "Kompetanse" in block
     owner_part, co_part = block.split("Kari Kollega")
     assert "Frida Forsker" in owner_part
-    assert "Gjeldende" in owner_part and "Utløpt" in owner_part
-    assert "Mangler" in co_part and "Gjeldende" not in co_part
+    assert "Gjeldende" in owner_part
+    assert "Utløpt" in owner_part
+    assert "Mangler" in co_part
+    assert "Gjeldende" not in co_part
     assert "Valgfritt kurs" not in block
 
 
@@ -97,8 +99,9 @@ def test_summary_queries_do_not_grow_with_co_authors(client_for):
 def test_the_training_measure_links_to_the_courses(client_for):
     screening = f.ScreeningFactory()
     client = client_for(screening.owner)
-    body = client.get(f"/screenings/{screening.pk}/section/mitigation/").content.decode()
-    question = body.split('id="q-mitig-measures"')[1].split('class="question')[0]
+    page = client.get(f"/screenings/{screening.pk}/section/mitigation/")
+    after = page.content.decode().split('id="q-mitig-measures"')[1]
+    question = after.split('class="question')[0]
     assert 'href="/competence/"' in question
     # and only there: other questions on other pages carry no such link
     other = client.get(f"/screenings/{screening.pk}/section/partner/").content.decode()
