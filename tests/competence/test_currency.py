@@ -54,3 +54,22 @@ def test_earliest_current_agrees_with_state_every_day_of_a_year():
         today = date.fromordinal(done.toordinal() + offset)
         since = currency.earliest_current(today, 1)
         assert (currency.state(done, 1, today) == CURRENT) == (done >= since)
+
+
+def test_the_rules_import_nothing_from_django():
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(currency.__file__).read_text(encoding="utf-8"))
+    imported = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else [a.name for a in node.names]
+        )
+    }
+    assert not any(name.startswith("django") for name in imported), imported
+    assert "datetime" in imported
