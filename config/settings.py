@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "countries",
     "incidents",
     "valueregister",
+    "competence",
     "screening",
     "caselibrary",
     "guidelines",

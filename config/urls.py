@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("countries.urls")),
     path("", include("incidents.urls")),
     path("", include("valueregister.urls")),
+    path("competence/", include("competence.urls")),
     path("", include("screening.urls")),
     path("", include("caselibrary.urls")),
     path("", include("guidelines.urls")),

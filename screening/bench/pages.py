@@ -203,6 +203,12 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
             "/dashboard/",
             cached=True,
         ),
+        Request(
+            "competence coverage",
+            users["leader"],
+            "/competence/coverage/",
+            **page_target,
+        ),
         Request("section GET", owner_user, section, **form_target),
         Request(
             "section POST",

@@ -175,6 +175,9 @@ def seed_volume(
         partners = _partners(rng, n["partners"])
         agreements = _agreements(rng, n["agreements"], units, users, partners)
         _screenings(rng, n["screenings"], agreements, users)
+        from competence import demo as competence_demo
+
+        competence_demo.seed_bench(users, rng=rng)
     with connection.cursor() as cursor:
         # Planner statistics, as a live database would have them: without them
         # PostgreSQL picks nested loops that make the overview's counts 100x slower.

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from competence import coverage
 from config import fragments
 from screening.reports import access, charts_context, summary
 from screening.reports.forms import SummaryFilterForm
@@ -35,5 +36,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "unit": form.cleaned_data.get("unit") if form.is_bound else None,
         "today": timezone.localdate(),
         "params": report_filter.to_params(),
+        "coverage": coverage.by_unit(),
     }
     return render(request, "screening/dashboard.html", context)

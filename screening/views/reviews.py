@@ -27,7 +27,7 @@ from screening.review_forms import (
 from screening.services import reviews as services
 from screening.views import review_data
 from screening.views.screenings import lang
-from screening.views.summary import explain
+from screening.views.summary import competence_of, explain
 
 
 def _visible(request: HttpRequest, pk: int) -> Screening:
@@ -78,6 +78,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "level_change": level_changes.describe(screening.level_change),
         "merge_options": _merge_options(screening),
         "tasks": tasks,
+        "competence": competence_of(screening),
         "history": screening.transitions.select_related("actor"),
         "mitigations": [
             {"key": m["key"], "label": m["label"], "text": plan.get(m["key"], "")}

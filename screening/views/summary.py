@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from agreements import partner_screening
+from competence import status as competence
 from screening import ledger
 from screening import questionnaire as qn
 from screening.forms import MitigationPlanForm
@@ -86,6 +87,14 @@ def explain(screening: Screening, language: str) -> dict[str, object]:
         "gaps": gaps,
         "blocking": blocking,
     }
+
+
+def competence_of(screening: Screening) -> list[competence.PersonStatus]:
+    """The owner and co-authors, each current, expired or missing on the
+    courses required in screenings (three queries, whatever the number)."""
+    people = [(screening.owner, _("Owner"))]
+    people += [(u, _("Co-author")) for u in screening.co_authors.all()]
+    return competence.people_status(people)
 
 
 def next_step(
@@ -187,6 +196,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
         "states": section_progress(screening, language),
         "blocked": bool(explained["blocking"]),
         "pending": list(partner_screening.pending_matches(screening.partner_id)),
+        "competence": competence_of(screening),
         "next": next_step(
             screening,
             blocked=bool(explained["blocking"]),

@@ -71,6 +71,7 @@ def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_fo
         "section GET",
         "section POST",
         "summary page",
+        "competence coverage",
     ):
         figure = figures[name]
         assert figure.value is not None, figure.note

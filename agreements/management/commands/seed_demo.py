@@ -40,6 +40,10 @@ class Command(BaseCommand):
         from incidents import demo as incidents_demo
 
         self.stdout.write(f"Demo incident reports: {incidents_demo.seed_reports()}.")
+
+        from competence import demo as competence_demo
+
+        self.stdout.write(f"Demo completions: {competence_demo.seed_competence()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
         for account, password in accounts:
             self.stdout.write(
