@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from screening.facts import PartnerFacts
+from countries.facts import PartnerFacts
 
 if TYPE_CHECKING:
     from agreements.models.incidents import PartnerIncident

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from countries.levels import LEVELS
+
 Text = Mapping[str, str]  # {"nb": "...", "nn": "...", "en": "..."}
 Condition = Mapping[str, Any]  # the small condition language, see conditions.py
 Points = Mapping[str, int]  # {"SEC": 3, "EXP": 2}
 
 LANGUAGES = ("nb", "nn", "en")  # bokmål, nynorsk, English
-LEVELS = ("low", "medium", "high", "very_high")
 QUESTION_TYPES = ("ynu", "choice", "multi", "text", "date", "country", "partner")
 YNU_VALUES = ("yes", "no", "unknown")
 

@@ -31,8 +31,8 @@ from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
 from agreements.models.incidents import INCIDENT_ORDER
 from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
+from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
-from screening.facts import CountryFacts, PartnerFacts
 from screening.models import Screening
 from screening.scoring.stored import Case, score_case
 

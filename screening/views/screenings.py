@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Agreement, Partner, User
-from config import waiting
 from screening import level_changes
 from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
@@ -51,7 +50,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         screenings = screenings.filter(overall_level=level)
     changed = request.GET.get("changed", "") == "1"
     if changed:
-        screenings = waiting.with_changed_result(screenings)
+        screenings = level_changes.with_changed_result(screenings)
     page = Paginator(screenings, PAGE_SIZE).get_page(request.GET.get("page"))
     chosen = (("status", status), ("level", level), ("changed", "1" if changed else ""))
     filters = urlencode({k: v for k, v in chosen if v})
@@ -63,7 +62,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "levels": Screening.Level.choices,
         "filters": filters,
         "changed": changed,
-        "changed_days": waiting.CHANGED_DAYS,
+        "changed_days": level_changes.CHANGED_DAYS,
         "can_start": can_start(request.user),
         "follow_ups": list(reviews.open_for(request.user)[:50]),
     }

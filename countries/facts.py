@@ -1,10 +1,11 @@
 """Sourced facts about countries and partners: the non-answer inputs of the risk engine.
 
-Pure Python (no Django imports). The countries app builds a CountryFacts from a
-Country profile (`Country.facts()`), the agreements app a PartnerFacts from a
-Partner and its confirmed named-list matches (`Partner.facts()`); the scoring
-engine reads them and cites each Fact it used, with its source and edition,
-in the explanation ledger.
+Pure Python (no Django imports), in the bottom layer because every app above
+reads it: the countries app builds a CountryFacts from a Country profile
+(`Country.facts()`), the agreements app a PartnerFacts from a Partner and
+its confirmed named-list matches (`Partner.facts()`); the scoring engine
+reads them and cites each Fact it used, with its source and edition, in the
+explanation ledger.
 
 Country flag keys and values (domain-research 4.2; "not_assessed" where an
 administrator has not entered the flag):
