@@ -7,8 +7,8 @@ its confirmed named-list matches (`Partner.facts()`); the scoring engine
 reads them and cites each Fact it used, with its source and edition, in the
 explanation ledger.
 
-Country flag keys and values (domain-research 4.2; "not_assessed" where an
-administrator has not entered the flag):
+Country flag keys and values ("not_assessed" where an administrator has not
+entered the flag):
   sanctions_regime         none | targeted | sectoral | comprehensive
   threat_assessment_named  not_assessed | no | mentioned | main_actor
   academic_freedom_band    high | medium | low | very_low | not_assessed
@@ -23,7 +23,7 @@ administrator has not entered the flag):
   gdpr_adequacy_scope      "" | full | dpf_certified | commercial | private_sector
                            (the organisations an adequacy decision covers; a
                            partial scope is asked about in the questionnaire)
-Partner flag keys and values (domain-research 4.3):
+Partner flag keys and values:
   named_list               confirmed  (one Fact per confirmed match; source = list
                            title, edition = list edition, detail = the entry's name)
   sanctions_list           confirmed

@@ -7,4 +7,12 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from agreements import history
+        from countries.signals import facts_changed
+        from screening.models import Screening
         from screening.reports import checks  # noqa: F401 (registers the check)
+        from screening.services import rescoring
+
+        facts_changed.connect(rescoring.on_facts_changed, dispatch_uid="rescore")
+        decision = ("agreements.Agreement", "last_decision")
+        history.NAMED_VALUES[decision] = Screening.Status.choices

@@ -97,8 +97,8 @@ class Partner(models.Model):
         matches: Iterable[PartnerMatch] | None = None,
         incidents: Iterable[PartnerIncident] | None = None,
     ) -> PartnerFacts:
-        """The partner's sourced facts for the risk engine (domain-research
-        4.3): named_list per confirmed match on a list of research
+        """The partner's sourced facts for the risk engine (countries.facts):
+        named_list per confirmed match on a list of research
         organisations, sanctions_list per match on a sanctions list (see
         named_lists.FLAGGING), incident per incident recorded against it.
 

@@ -178,7 +178,7 @@ class RouteRule:
 
 @dataclass(frozen=True)
 class FlagRule:
-    """Points for a country or partner fact value (domain-research 4.2 / 4.3)."""
+    """Points for a country or partner fact value (the flags: countries.facts)."""
 
     flag: str  # "sanctions_regime", or "kind" for the partner type
     value: str

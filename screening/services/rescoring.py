@@ -31,6 +31,7 @@ from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
 from agreements.models.incidents import INCIDENT_ORDER
 from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
+from config.queueing import send_on_commit
 from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
 from screening.models import Screening
@@ -52,12 +53,23 @@ def enqueue(
     """Re-score, on commit and in a Celery task, the screenings of these
     partners and countries (see `rescore_affected`); `cause` says why, for the
     screening page and the e-mail (kind, list, edition, country, by)."""
-    from config.queueing import send_on_commit
-    from screening import tasks
-
     partner_ids, countries = sorted(set(partner_ids)), sorted(set(countries))
     if partner_ids or countries:
-        send_on_commit(tasks.rescore_affected, partner_ids, countries, dict(cause))
+        send_on_commit(
+            "screening.tasks.rescore_affected", partner_ids, countries, dict(cause)
+        )
+
+
+def on_facts_changed(
+    sender: object,
+    *,
+    partner_ids: Iterable[int] = (),
+    countries: Iterable[str] = (),
+    cause: dict,
+    **kwargs: object,
+) -> None:
+    """Receiver of countries.signals.facts_changed (connected in apps.py)."""
+    enqueue(partner_ids=partner_ids, countries=countries, cause=cause)
 
 
 def rescore_affected(
@@ -243,7 +255,4 @@ def level_change(before: str, after: str, cause: dict) -> dict:
 def _notify(screening_id: int) -> None:
     """An e-mail task per moved screening, queued on commit: each is sent and
     retried on its own (screening.tasks.notify_level_changed)."""
-    from config.queueing import send_on_commit
-    from screening import tasks
-
-    send_on_commit(tasks.notify_level_changed, screening_id)
+    send_on_commit("screening.tasks.notify_level_changed", screening_id)

@@ -61,10 +61,6 @@ ROW_FIELDS = (
 Option = tuple[str, str, bool]
 
 
-def can_see_queue(user: object) -> bool:
-    return roles.is_contact_point(user) or roles.is_export_control(user)
-
-
 def raised_in(dimension: str) -> In:
     """Screenings at medium or above in `dimension`, as an SQL condition.
 
@@ -133,7 +129,7 @@ def _options(rows: Iterable[tuple[object, str]], chosen: str) -> list[Option]:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not can_see_queue(user):
+    if not roles.may_see_queue(user):
         raise PermissionDenied
     params = request.GET
     only_export = roles.is_export_control(user) and not roles.is_contact_point(user)

@@ -63,7 +63,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "changed": changed,
         "changed_days": level_changes.CHANGED_DAYS,
-        "can_start": can_start(request.user),
+        "can_start": roles.may_start_screening(request.user),
         "follow_ups": list(reviews.open_for(request.user)[:50]),
     }
     return render(request, "screening/screening_list.html", context)
@@ -77,16 +77,9 @@ def component_choices() -> list[tuple[str, str]]:
     return [(o.key, qn.tr(o.label, lang())) for o in question.options]
 
 
-def can_start(user: User) -> bool:
-    """Leadership reads; every other role may start a screening."""
-    return user.is_superuser or roles.has_role(
-        user, roles.RESEARCHER, roles.CONTACT_POINT, roles.EXPORT_CONTROL
-    )
-
-
 @login_required
 def screening_create(request: HttpRequest) -> HttpResponse:
-    if not can_start(request.user):
+    if not roles.may_start_screening(request.user):
         raise PermissionDenied
     agreement = None
     if request.GET.get("agreement", "").isdecimal():

@@ -32,8 +32,7 @@ class Outcome:
     message: str
 
 
-def can_review(user: Any) -> bool:
-    return roles.is_contact_point(user)
+can_review = roles.may_review  # the review services' name for the rule
 
 
 def can_comment(user: Any, screening: Screening) -> bool:
