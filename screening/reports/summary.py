@@ -148,7 +148,7 @@ def build(flt: Filter) -> Summary:
     )
     summary.key_figures = {
         "screenings": sum(summary.by_level.values()),
-        "high": summary.by_level.get("high", 0) + summary.by_level.get("very_high", 0),
+        "high": sum(summary.by_level.get(key, 0) for key in HIGH_LEVELS),
         "pending": sum(
             n for key, _label, n in summary.by_status if key in PENDING_REVIEW
         ),
