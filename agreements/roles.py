@@ -83,3 +83,15 @@ def may_see_queue(user: Any) -> bool:
 def may_request_summary(user: Any) -> bool:
     """The dashboard and the summary PDF: contact point, leadership, admin."""
     return reads_whole_register(user)
+
+
+def may_comment(user: Any, screening: Any) -> bool:
+    """The contact point, export control and the screening's authors."""
+    return (
+        is_contact_point(user) or is_export_control(user) or screening.is_author(user)
+    )
+
+
+def may_complete_follow_up(user: Any, follow_up: Any) -> bool:
+    """The condition's owner, or the contact point."""
+    return follow_up.owner_id == user.pk or is_contact_point(user)
