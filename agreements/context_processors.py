@@ -14,6 +14,7 @@ def role_flags(request: HttpRequest) -> dict[str, object]:
         "is_leadership": roles.is_leadership(user),
         "is_researcher": roles.has_role(user, roles.RESEARCHER),
         "sees_all_screenings": roles.sees_all_screenings(user),
+        "may_start_screening": roles.may_start_screening(user),
         "app_version": settings.VERSION,
         "oidc_enabled": settings.USE_OIDC,
     }

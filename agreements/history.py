@@ -14,6 +14,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 HIDDEN = {"version", "updated_at", "created_at", "document", "last_screening"}
+# Choices of fields that store another app's choice without declaring it,
+# registered by that app from its ready() (an app above this one): the
+# agreement's latest decision is a screening status.
+NAMED_VALUES: dict[tuple[str, str], list[tuple[str, Any]]] = {}
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
         return ", ".join(sorted(names)) or "—"
     if isinstance(field, models.BooleanField):
         return _("Yes") if value else _("No")
-    choices = field.flatchoices or _named_values(model, name)
+    choices = field.flatchoices or named_values(model, name)
     if choices:
         return str(dict(choices).get(value, value))
     if isinstance(field, models.ForeignKey):
@@ -54,14 +58,8 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
     return str(value)
 
 
-def _named_values(model: type[models.Model], name: str) -> list[tuple[str, Any]]:
-    """Choices of fields that store another model's choice without declaring
-    it: the agreement's latest decision is a screening status."""
-    if model._meta.label == "agreements.Agreement" and name == "last_decision":
-        from screening.models import Screening
-
-        return list(Screening.Status.choices)
-    return []
+def named_values(model: type[models.Model], name: str) -> list[tuple[str, Any]]:
+    return list(NAMED_VALUES.get((model._meta.label, name), []))
 
 
 def diff(new_record: Any, old_record: Any) -> list[Change]:

@@ -20,7 +20,6 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from agreements import tasks
 from agreements.matching import CANDIDATE, PROBABLE, Entry, Match, MatchIndex
 from agreements.matching.lists import (
     ListFileError,
@@ -37,6 +36,8 @@ from agreements.models import (
     PartnerMatchDecision,
     User,
 )
+from config.queueing import task_named
+from countries.signals import facts_changed
 
 __all__ = ["ListFileError"]
 
@@ -156,7 +157,7 @@ def add_entry_alias(
         defaults={"note": note.strip(), "added_by": by},
     )
     if created:
-        tasks.rescreen_partners.delay_on_commit()
+        task_named("agreements.tasks.rescreen_partners").delay_on_commit()
     return alias
 
 
@@ -167,7 +168,7 @@ def remove_entry_alias(alias: EntryAlias, *, by: User) -> None:
         raise ValueError("only locally added aliases can be removed")
     alias._history_user = by  # simple_history records who removed it
     alias.delete()
-    tasks.rescreen_partners.delay_on_commit()
+    task_named("agreements.tasks.rescreen_partners").delay_on_commit()
 
 
 def _edition_cause(named_list: NamedList) -> dict[str, str]:
@@ -390,9 +391,9 @@ def enqueue_rescore(
     *, partner_ids: list[int] = (), countries: list[str] = (), cause: dict[str, str]
 ) -> None:
     """Re-score the screenings of these partners (or countries) on commit."""
-    from screening.services import rescoring
-
-    rescoring.enqueue(partner_ids=partner_ids, countries=countries, cause=cause)
+    facts_changed.send(
+        __name__, partner_ids=partner_ids, countries=countries, cause=cause
+    )
 
 
 def update_named_list_status(partner: Partner) -> str:

@@ -94,12 +94,10 @@ def merge_partner(proposed: Partner, *, into: Partner, by: User) -> Partner:
     """Fold a proposed partner into an existing one: its screenings and
     agreements move over, its name becomes an alias, and the partner is
     screened again under its aliases."""
-    from screening.models import Screening
-
     proposed = Partner.objects.select_for_update().get(pk=proposed.pk)
     if not proposed.proposed or proposed.pk == into.pk:
         raise ValueError("only a proposed partner can be merged into another")
-    for screening in Screening.objects.filter(partner=proposed):
+    for screening in proposed.screenings.all():  # Screening.partner's reverse
         screening.partner = into
         screening.save(update_fields=["partner"])
     for agreement in Agreement.objects.filter(partners=proposed):

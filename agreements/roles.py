@@ -1,7 +1,13 @@
-"""The four roles of Samarbeidssjekk, held as Django groups.
+"""The roles and what each may do: the one module permission rules live in.
 
-The group names are data (created by a migration) and must not change: Feide
-mapping and the demo accounts refer to them. Administrators are superusers.
+Views, querysets (`visible_to`), services and templates (through
+agreements.context_processors.role_flags) ask the functions here; a rule
+written anywhere else is a second copy (ARCHITECTURE.md). Pure Python: the
+user is read through its attributes, so any layer may import this.
+
+The four roles are Django groups. The group names are data (created by a
+migration) and must not change: Feide mapping and the demo accounts refer to
+them. Administrators are superusers.
 """
 
 from __future__ import annotations
@@ -50,3 +56,42 @@ def sees_all_screenings(user: Any) -> bool:
 def reads_whole_register(user: Any) -> bool:
     """Contact point and leadership read every agreement; others their unit's."""
     return is_contact_point(user) or is_leadership(user)
+
+
+def is_export_officer(user: Any) -> bool:
+    """Export control assesses a screening's export-control route (and an
+    administrator may stand in)."""
+    return is_export_control(user) or bool(getattr(user, "is_superuser", False))
+
+
+def may_start_screening(user: Any) -> bool:
+    """Leadership reads; every other role may start a screening."""
+    return bool(getattr(user, "is_superuser", False)) or has_role(
+        user, RESEARCHER, CONTACT_POINT, EXPORT_CONTROL
+    )
+
+
+def may_review(user: Any) -> bool:
+    """The contact point (or an administrator) decides on screenings."""
+    return is_contact_point(user)
+
+
+def may_see_queue(user: Any) -> bool:
+    return is_contact_point(user) or is_export_control(user)
+
+
+def may_request_summary(user: Any) -> bool:
+    """The dashboard and the summary PDF: contact point, leadership, admin."""
+    return reads_whole_register(user)
+
+
+def may_comment(user: Any, screening: Any) -> bool:
+    """The contact point, export control and the screening's authors."""
+    return (
+        is_contact_point(user) or is_export_control(user) or screening.is_author(user)
+    )
+
+
+def may_complete_follow_up(user: Any, follow_up: Any) -> bool:
+    """The condition's owner, or the contact point."""
+    return follow_up.owner_id == user.pk or is_contact_point(user)

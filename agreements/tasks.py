@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from agreements import services
+from agreements import named_lists, services
 
 
 @shared_task
@@ -15,6 +15,4 @@ def send_agreement_reminders() -> int:
 def rescreen_partners() -> int:
     """Screen every partner against the current lists, after a list entry got
     or lost an alias. Safe to run twice: screening keeps every decision."""
-    from agreements import named_lists  # named_lists enqueues this task
-
     return named_lists.rescreen_partners()

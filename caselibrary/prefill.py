@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from caselibrary.anonymity import Person
 from caselibrary.models import Case
-from screening.levels import RiskLevel
+from countries.level_choices import RiskLevel
 from screening.models import Comment, Screening, Transition
 from screening.questionnaire import research_areas
 from screening.reports.dimensions import DIMENSIONS

@@ -12,24 +12,21 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, TextField
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from agreements import flags, roles
 from agreements.models import Agreement, Partner
+from countries import levels
 from incidents.models import IncidentReport
+from screening import level_changes
 from screening.models import FollowUp, Report, RouteTask, Screening
 from screening.models.reviews import EXPORT_CONTROL_ROUTE
 from screening.reports import access
 
 S = Screening.Status
-# How long a level that changed by itself (re-scoring) counts as news.
-CHANGED_DAYS = 30
-HIGH_LEVELS = ("high", "very_high")
 NOT_COUNTED = (S.DRAFT, S.WITHDRAWN)
 LATEST_REPORTS = 5
 
@@ -47,24 +44,6 @@ class Section:
     title: Promise
     items: list[Item] = field(default_factory=list)
     reports: list[Any] = field(default_factory=list)
-
-
-def changed_since(now: datetime.datetime | None = None) -> str:
-    """The ISO time from which a level change is still news (text compare:
-    `level_change["at"]` is written by `timezone.now().isoformat()`, UTC)."""
-    now = now or timezone.now()
-    return (now - datetime.timedelta(days=CHANGED_DAYS)).isoformat()
-
-
-def with_changed_result(screenings, now: datetime.datetime | None = None):
-    """Screenings whose overall level changed by itself in the last days.
-
-    The Cast makes it a text comparison on every database: on SQLite a bare
-    key transform is compared as JSON, and the ISO time is not valid JSON."""
-    at = Cast(KeyTextTransform("at", "level_change"), TextField())
-    return screenings.annotate(level_changed_at=at).filter(
-        level_changed_at__gte=changed_since(now)
-    )
 
 
 def contact_point(user: Any) -> Section:
@@ -111,7 +90,7 @@ def researcher(user: Any) -> Section:
         drafts=Count("pk", filter=Q(status=S.DRAFT)),
         changes=Count("pk", filter=Q(status=S.CHANGES_REQUESTED)),
     )
-    changed = with_changed_result(authored).count()
+    changed = level_changes.with_changed_result(authored).count()
     follow_ups = FollowUp.objects.filter(owner=user, done_at=None).count()
     return Section(
         key="researcher",
@@ -151,7 +130,7 @@ def leadership(user: Any) -> Section:
     counted = Q(status__in=NOT_COUNTED)
     screenings = Screening.objects.aggregate(
         all=Count("pk", filter=~counted),
-        high=Count("pk", filter=~counted & Q(overall_level__in=HIGH_LEVELS)),
+        high=Count("pk", filter=~counted & Q(overall_level__in=levels.HIGH_LEVELS)),
         pending=Count("pk", filter=Q(status__in=(S.SUBMITTED, S.IN_REVIEW))),
     )
     active = Q(status=Agreement.Status.ACTIVE)

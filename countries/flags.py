@@ -1,6 +1,6 @@
 """Country flag values from raw indicator data: pure rules, no Django imports.
 
-The values are the ones `screening.facts` fixes for the risk engine. Two rules
+The values are the ones `countries.facts` fixes for the risk engine. Two rules
 live here, each documented where the user sees it (country pages, sources page):
 
 * **Academic freedom band** from the V-Dem Academic Freedom Index (0-1). The
@@ -30,7 +30,7 @@ AF_BANDS = ("high", "medium", "low", "very_low", "not_assessed")
 SANCTIONS_LEVELS = ("none", "targeted", "sectoral", "comprehensive")
 GDPR_VALUES = ("eea", "adequate", "not_adequate")
 
-# Values of the flags an administrator enters (screening.facts).
+# Values of the flags an administrator enters (countries.facts).
 ENTERED_FLAGS: dict[str, tuple[str, ...]] = {
     "threat_assessment_named": ("not_assessed", "no", "mentioned", "main_actor"),
     "rule_of_law_band": ("not_assessed", "ok", "weak", "very_weak"),

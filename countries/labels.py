@@ -1,4 +1,4 @@
-"""Display labels for the country flags of screening.facts (both languages)."""
+"""Display labels for the country flags of countries.facts (both languages)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ from simple_history.models import HistoricalRecords
 
 from countries import flags as country_flags
 from countries import tiers
-from screening.facts import CountryFacts, Fact
+from countries.facts import CountryFacts, Fact
+from countries.level_choices import ASSESSED, RiskLevel
 
 
 class Country(models.Model):
@@ -120,7 +121,7 @@ class Country(models.Model):
         return {"T0": "low", "T1": "medium", "T2": "high", "T3": "very_high"}[self.tier]
 
     def flag_values(self) -> dict[str, str]:
-        """Every flag of screening.facts with its current value, from the indicators."""
+        """Every flag of countries.facts with its current value, from the indicators."""
         return {flag: value for flag, (value, _records) in self._flags().items()}
 
     def facts(self) -> CountryFacts:
@@ -313,11 +314,7 @@ class Indicator(models.Model):
 class Assessment(models.Model):
     """The institution's own assessment of a country. Every one is kept."""
 
-    class Level(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
-        VERY_HIGH = "very_high", _("Very high")
+    Level = RiskLevel  # any level but "incomplete" (ASSESSED)
 
     country = models.ForeignKey(
         Country,
@@ -325,7 +322,7 @@ class Assessment(models.Model):
         on_delete=models.CASCADE,
         related_name="assessments",
     )
-    level = models.CharField(_("risk level"), max_length=10, choices=Level.choices)
+    level = models.CharField(_("risk level"), max_length=10, choices=ASSESSED)
     rationale = models.TextField(_("rationale"))
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -370,7 +367,7 @@ FLAG_KINDS = frozenset(
     }
 )
 # The kinds the contact point confirms or overrides on the country page: one
-# current record per country, each a value of screening.facts.
+# current record per country, each a value of countries.facts.
 FACT_KINDS = (
     "threat_assessment_named",
     "policy_instruction",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from config.queueing import send_on_commit
 from countries import tasks
 from countries.models import Assessment, Country, Indicator
+from countries.signals import facts_changed
 
 DERIVED = ("tier", "sanctions_level", "af_band", "af_value", "af_year", "gdpr_adequacy")
 
@@ -43,11 +44,9 @@ def refresh_country_flags(*, iso2: Iterable[str] | None = None) -> int:
 
 def _rescore_screenings(iso2: list[str], kind: str) -> None:
     """The screenings of these countries follow their facts (on commit)."""
-    from screening.services import rescoring
-
     names = Country.objects.filter(iso2__in=iso2).order_by("iso2")
     cause = {"kind": kind, "country": ", ".join(str(c.name) for c in names[:3])}
-    rescoring.enqueue(countries=iso2, cause=cause)
+    facts_changed.send(__name__, partner_ids=[], countries=iso2, cause=cause)
 
 
 @transaction.atomic

@@ -1,11 +1,13 @@
 """Country tier T0-T3 from the country flags: a pure rule, no Django imports.
 
-domain-research.md 4.2: T0 no flags; T1 one or two minor flags; T2 named in a
-threat assessment, sectoral sanctions or academic freedom low; T3 comprehensive
-sanctions (an arms embargo counts as comprehensive, see countries.flags) or
-named as a main actor in the Norwegian threat assessments (issue #13: the
-research made this "main actor and academic freedom very low"; a state that
-PST, E-tjenesten and NSM name as a main actor is T3 whatever its index).
+The rule (the country flags are listed in countries/facts.py): T0 no flags;
+T1 one or two minor flags; T2 named in a threat assessment, sectoral
+sanctions or academic freedom low; T3 comprehensive sanctions (an arms
+embargo counts as comprehensive, see countries.flags) or named as a main actor
+in the Norwegian threat assessments (calibration, screening/calibration/
+cases.yaml: the research made this "main actor and academic freedom very
+low"; a state that PST, E-tjenesten and NSM name as a main actor is T3
+whatever its index).
 
 A sanctions regime counts only against the country it targets (the
 `target_iso2` of the fixtures, one per regime, tested regime by regime).
@@ -13,10 +15,10 @@ A sanctions regime counts only against the country it targets (the
 Where the research left a gap, we decided:
 * "Academic freedom low" includes very low (very low is lower than low).
 * "Named in a threat assessment" means mentioned or named as the main actor.
-* A minor flag is every other value that carries points in 4.2: targeted
+* A minor flag is every other country value that carries points: targeted
   sanctions, academic freedom medium, rule of law weak or very weak, GDPR not
   adequate, state data-access laws.
-* Travel advice is not a tier flag (issue #13): it speaks of the safety of
+* Travel advice is not a tier flag (calibration): it speaks of the safety of
   people going there, not of the state as an actor, and has its own rules
   (CTY-TRAVEL points, HT-10 and the international office's route). Counted as
   a minor flag, the Ministry's advice against travel to Ukraine made Ukraine

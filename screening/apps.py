@@ -7,9 +7,12 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from agreements import history
+        from countries.signals import facts_changed
+        from screening.models import Screening
         from screening.reports import checks  # noqa: F401 (registers the check)
         from screening.services import rescoring
-        from valueregister import services as register
 
-        if rescoring.enqueue_for_assets not in register.rescore_hooks:
-            register.rescore_hooks.append(rescoring.enqueue_for_assets)
+        facts_changed.connect(rescoring.on_facts_changed, dispatch_uid="rescore")
+        decision = ("agreements.Agreement", "last_decision")
+        history.NAMED_VALUES[decision] = Screening.Status.choices

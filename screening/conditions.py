@@ -29,12 +29,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from screening.facts import TIERS, AssetFacts, CountryFacts, PartnerFacts
+from countries.facts import TIERS, AssetFacts, CountryFacts, PartnerFacts
+from countries.levels import LEVELS
 
 if TYPE_CHECKING:
     from screening.questionnaire.model import Condition, Questionnaire
 
-LEVELS = ("low", "medium", "high", "very_high")
 OPERATORS = frozenset(
     {"q", "in", "has_any", "tag_in", "answered", "all", "any", "not", "fact"}
     | {"derived", "gte", "level", "trigger"}

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from countries.levels import WITH_INCOMPLETE
+
 RULES_FILE = Path(__file__).with_name("decision_rules.yaml")
-LEVELS = ("incomplete", "low", "medium", "high", "very_high")
+LEVELS = WITH_INCOMPLETE  # a rule for every level a screening can have
 # Task states (RouteTask.Status values) that leave a route not yet cleared.
 OPEN = "open"
 OVERRIDDEN = "overridden"

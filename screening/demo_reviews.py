@@ -93,7 +93,7 @@ def _history(screening, owner, contact, officer) -> None:
             due_date=(decided + datetime.timedelta(days=90)).date(),
         )
     if screening.agreement_id:
-        reviews.update_agreement(screening, screening.agreement_id)
+        reviews.record_on_agreement(screening, by=None)
 
 
 @transaction.atomic

@@ -12,11 +12,36 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from django.db.models import TextField
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from screening.levels import RiskLevel
+from countries.level_choices import RiskLevel
 from screening.questionnaire.model import level_index
+
+# How long a level that changed by itself (re-scoring) counts as news.
+CHANGED_DAYS = 30
+
+
+def changed_since(now: datetime.datetime | None = None) -> str:
+    """The ISO time from which a level change is still news (text compare:
+    `level_change["at"]` is written by `timezone.now().isoformat()`, UTC)."""
+    now = now or timezone.now()
+    return (now - datetime.timedelta(days=CHANGED_DAYS)).isoformat()
+
+
+def with_changed_result(screenings, now: datetime.datetime | None = None):
+    """Screenings whose overall level changed by itself in the last days.
+
+    The Cast makes it a text comparison on every database: on SQLite a bare
+    key transform is compared as JSON, and the ISO time is not valid JSON."""
+    at = Cast(KeyTextTransform("at", "level_change"), TextField())
+    return screenings.annotate(level_changed_at=at).filter(
+        level_changed_at__gte=changed_since(now)
+    )
 
 
 def _level(key: str) -> str:

@@ -1,4 +1,9 @@
-"""Background work of the screening app: rendering PDF reports."""
+"""Background work of the screening app: PDF reports, review e-mails, re-scoring.
+
+Each task loads its rows by id and is safe to run twice. Services enqueue
+these by their dotted path (config.queueing.send_on_commit), so this module
+imports the services and nothing imports it back.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,12 @@ from django.db import InterfaceError, OperationalError, connection
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
+
+from screening import notifications
+from screening.models import Report, RouteTask, Screening, Transition, UndeliveredEmail
+from screening.notifications import Undelivered
+from screening.reports import build, services
+from screening.services import rescoring, reviews
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +46,6 @@ DATABASE_GONE = (OperationalError, InterfaceError)
 )
 def render_report(report_id: int) -> None:
     """Render one report to PDF. Safe to run twice: redelivery is a no-op or a redo."""
-    from screening.models import Report
-    from screening.reports import build, services
-
     report = Report.objects.filter(pk=report_id).first()
     if report is None or report.status in (Report.Status.READY, Report.Status.FAILED):
         return  # done already, or failed and waiting for the user's retry
@@ -92,8 +100,6 @@ def _store(report, content: bytes) -> str:
 
 
 def _fail(report, message: str, **values: object) -> None:
-    from screening.models import Report
-
     with translation.override(report.language):
         message = gettext(message) % values if values else gettext(message)
     pending = [Report.Status.QUEUED, Report.Status.RENDERING]
@@ -113,8 +119,6 @@ def _update_reconnecting(
     connection if the database dropped ours while the PDF was being made (a
     restart, a fail-over, an idle timeout). If that fails too, the task fails
     and the watchdog queues the report again."""
-    from screening.models import Report
-
     rows = Report.objects.filter(pk=pk, status__in=statuses)
     if data_fingerprint:
         rows = rows.filter(data_fingerprint=data_fingerprint)
@@ -130,8 +134,6 @@ def _update_reconnecting(
 def rescue_stuck_reports() -> int:
     """Every minute (beat): queue again, or fail, reports stuck in queued or
     rendering (lost message, killed worker, dropped connection)."""
-    from screening.reports import services
-
     return len(services.rescue_stuck_reports())
 
 
@@ -147,9 +149,6 @@ RETRY_DELAYS = (60, 120, 300, 600, 900, 1200, 1200)
 
 @shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
 def notify_submitted(self, transition_id: int, only: list[str] | None = None) -> None:
-    from screening import notifications
-    from screening.models import Transition
-
     step = Transition.objects.filter(pk=transition_id, notified_at=None).first()
     if step is not None:
         _deliver(self, "submitted", step, notifications.send_submitted, only)
@@ -157,9 +156,6 @@ def notify_submitted(self, transition_id: int, only: list[str] | None = None) ->
 
 @shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
 def notify_routed(self, route_task_id: int, only: list[str] | None = None) -> None:
-    from screening import notifications
-    from screening.models import RouteTask
-
     task = RouteTask.objects.filter(pk=route_task_id, notified_at=None).first()
     if task is not None:
         _deliver(self, "routed", task, notifications.send_routed, only)
@@ -167,9 +163,6 @@ def notify_routed(self, route_task_id: int, only: list[str] | None = None) -> No
 
 @shared_task(bind=True, acks_late=True, max_retries=len(RETRY_DELAYS))
 def notify_decision(self, transition_id: int, only: list[str] | None = None) -> None:
-    from screening import notifications
-    from screening.models import Transition
-
     step = Transition.objects.filter(pk=transition_id, notified_at=None).first()
     if step is not None:
         _deliver(self, "decision", step, notifications.send_decision, only)
@@ -181,28 +174,14 @@ def notify_level_changed(
 ) -> None:
     """The facts moved a screening's level (services.rescoring). No row marks
     it sent: a redelivered task may send it twice, never not at all."""
-    from screening import notifications
-    from screening.models import Screening
-
     screening = Screening.objects.select_related("owner").filter(pk=screening_id)
     found = screening.first()
     if found is not None:
         _deliver(self, "level_changed", found, notifications.send_level_changed, only)
 
 
-NOTIFY_TASKS = {
-    "submitted": notify_submitted,
-    "routed": notify_routed,
-    "decision": notify_decision,
-    "level_changed": notify_level_changed,
-}
-
-
 def _deliver(task, kind: str, row, send, only: list[str] | None) -> None:
     """Send; mark `row` notified on success, else retry or list the failure."""
-    from screening.models import UndeliveredEmail
-    from screening.notifications import Undelivered
-
     try:
         send(row, only)
     except Undelivered as failure:
@@ -239,9 +218,6 @@ def _deliver(task, kind: str, row, send, only: list[str] | None) -> None:
 @shared_task(acks_late=True)
 def send_review_reminders() -> int:
     """Daily (beat): remind the contact point of reviews waiting too long."""
-    from screening import notifications
-    from screening.services import reviews
-
     sent = 0
     for screening, days in reviews.claim_overdue_reminders():
         try:
@@ -255,9 +231,6 @@ def send_review_reminders() -> int:
 @shared_task(acks_late=True)
 def send_follow_up_reminders() -> int:
     """Daily (beat): remind owners of conditions that fall due soon, once each."""
-    from screening import notifications
-    from screening.services import reviews
-
     sent = 0
     for follow_up in reviews.claim_due_reminders():
         try:
@@ -268,15 +241,13 @@ def send_follow_up_reminders() -> int:
     return sent
 
 
-# Re-scoring after the facts changed (owned by partner screening, issue 12).
+# Re-scoring after the facts changed (screening.services.rescoring).
 
 
 @shared_task(acks_late=True)
 def rescore_affected(partner_ids: list[int], countries: list[str], cause: dict) -> int:
     """Score again the screenings of these partners and countries. Idempotent:
     a second run finds the results stored and changes (and sends) nothing."""
-    from screening.services import rescoring
-
     done = rescoring.rescore_affected(
         partner_ids=partner_ids, countries=countries, cause=cause
     )

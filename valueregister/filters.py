@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Unit
+from countries.level_choices import ASSESSED
 from valueregister.models import REVIEW_INTERVAL, Asset
 
 REVIEW_CHOICES = [("overdue", _("Review overdue")), ("current", _("Reviewed"))]
@@ -24,9 +25,7 @@ class AssetFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("Owning unit"), queryset=Unit.objects.all()
     )
-    sensitivity = django_filters.ChoiceFilter(
-        label=_("Sensitivity"), choices=Asset.Sensitivity.choices
-    )
+    sensitivity = django_filters.ChoiceFilter(label=_("Sensitivity"), choices=ASSESSED)
     review = django_filters.ChoiceFilter(
         label=_("Review state"), choices=REVIEW_CHOICES, method="filter_review"
     )

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Unit
+from countries.level_choices import ASSESSED, RiskLevel
 
 # An asset is due for review this long after it was last reviewed.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -41,14 +42,8 @@ class Asset(models.Model):
         DATA_SET = "data_set", _("Data set")
         TECHNOLOGY = "technology", _("Technology")
 
-    # The keys and names of the screening levels (screening/levels.py, without
-    # "incomplete"): the register sits below screening and cannot import it,
-    # and the engine compares these keys with its own level keys.
-    class Sensitivity(models.TextChoices):
-        LOW = "low", _("Low")
-        MEDIUM = "medium", _("Medium")
-        HIGH = "high", _("High")
-        VERY_HIGH = "very_high", _("Very high")
+    # The one level vocabulary (countries.level_choices), without "incomplete".
+    Sensitivity = RiskLevel
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -59,9 +54,7 @@ class Asset(models.Model):
         related_name="assets",
     )
     why_valuable = models.TextField(_("why it is valuable"), max_length=4000)
-    sensitivity = models.CharField(
-        _("sensitivity"), max_length=20, choices=Sensitivity.choices
-    )
+    sensitivity = models.CharField(_("sensitivity"), max_length=20, choices=ASSESSED)
     access = models.TextField(
         _("who may access it and how"), max_length=4000, blank=True
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -19,17 +18,16 @@ from agreements import roles
 from agreements.models import Unit, User
 from agreements.titles import one_line
 from config.queueing import send_on_commit
+from countries.signals import facts_changed
 from valueregister.forms import AssetForm
 from valueregister.models import Asset
 
 log = logging.getLogger(__name__)
 
-# What a screening's score reads of an asset (screening.facts.AssetFacts).
+# What a screening's score reads of an asset (countries.facts.AssetFacts).
 SCORED_FIELDS = ("name", "kind", "unit_id", "sensitivity")
-# Called with (asset ids, cause) when what screenings score of an asset
-# changed: screening registers its re-scoring here (ScreeningConfig.ready),
-# since the register sits below screening and cannot import it.
-rescore_hooks: list[Callable[[list[int], dict[str, str]], None]] = []
+# When one of them changes, countries.signals.facts_changed tells screening
+# (above this app) to re-score the screenings that picked the asset.
 
 
 @transaction.atomic
@@ -46,8 +44,7 @@ def save_asset(form: AssetForm, *, by: User) -> Asset:
     after = {name: getattr(asset, name) for name in SCORED_FIELDS}
     if before is not None and before != after:
         cause = {"kind": "asset_changed", "asset": asset.name, "by": str(by)}
-        for hook in rescore_hooks:
-            hook([asset.pk], cause)
+        facts_changed.send(sender=Asset, asset_ids=[asset.pk], cause=cause)
     return asset
 
 
@@ -77,11 +74,9 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
     yet reminded of for its current review date. Returns how many were queued."""
     due = Asset.objects.review_overdue(today).exclude(reminded_for=F("last_reviewed"))
     ids = list(due.values_list("pk", flat=True))
-    from valueregister import tasks  # tasks call back into this module
-
     with transaction.atomic():
         for pk in ids:
-            send_on_commit(tasks.remind_review, pk)
+            send_on_commit("valueregister.tasks.remind_review", pk)
     return len(ids)
 
 

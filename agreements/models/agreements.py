@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import roles
+from agreements.flag_names import FLAGS
 from agreements.titles import validate_one_line
-from screening.levels import RiskLevel
+from countries.level_choices import RiskLevel
 
 
 def document_path(instance: Agreement, filename: str) -> str:
@@ -198,9 +199,7 @@ class Agreement(models.Model):
     @property
     def raised_flags(self) -> list[Any]:
         """The flags set on this row (needs the flags.annotate() columns)."""
-        from agreements import flags
-
-        return [f for f in flags.FLAGS if getattr(self, f"flag_{f.key}", False)]
+        return [f for f in FLAGS if getattr(self, f"flag_{f.key}", False)]
 
 
 class AgreementReminder(models.Model):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from screening.facts import Fact
+from countries.facts import Fact
 
 # The order of a partner's incident facts (and so of its ledger lines).
 INCIDENT_ORDER = ("-occurred_on", "-pk")

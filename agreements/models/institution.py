@@ -33,7 +33,7 @@ class InstitutionSettings(models.Model):
         ),
     )
 
-    # Four-eyes (issue 21): whoever wrote or submitted a screening may not
+    # Four-eyes: whoever wrote or submitted a screening may not
     # review it. Only the administrator may lift that, for a one-person office;
     # every use is recorded in the screening's history.
     allow_own_review = models.BooleanField(

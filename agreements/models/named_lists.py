@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.matching.index import PROBABLE
-from screening.facts import Fact
+from countries.facts import Fact
 
 
 class NamedList(models.Model):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from screening.facts import PartnerFacts
+from countries.facts import PartnerFacts
 
 if TYPE_CHECKING:
     from agreements.models.incidents import PartnerIncident
@@ -97,8 +97,8 @@ class Partner(models.Model):
         matches: Iterable[PartnerMatch] | None = None,
         incidents: Iterable[PartnerIncident] | None = None,
     ) -> PartnerFacts:
-        """The partner's sourced facts for the risk engine (domain-research
-        4.3): named_list per confirmed match on a list of research
+        """The partner's sourced facts for the risk engine (countries.facts):
+        named_list per confirmed match on a list of research
         organisations, sanctions_list per match on a sanctions list (see
         named_lists.FLAGGING), incident per incident recorded against it.
 

@@ -17,8 +17,6 @@ from agreements.forms import AgreementForm
 from agreements.models import Agreement
 from agreements.views import contact_point_required
 from config import fragments
-from screening.models import Screening
-from screening.views.screenings import can_start
 
 PAGE_SIZE = 50
 
@@ -81,13 +79,13 @@ def _overview_main(request: HttpRequest) -> str:
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = flags.annotate(Agreement.objects.visible_to(request.user)).for_overview()
     agreement = get_object_or_404(queryset, pk=pk)
-    decisions = dict(Screening.Status.choices)
+    decisions = dict(history.named_values(Agreement, "last_decision"))
     context = {
         "agreement": agreement,
         "history": history.entries(agreement),
         "can_edit": roles.is_contact_point(request.user),
         "last_decision": decisions.get(agreement.last_decision, ""),
-        "can_screen": can_start(request.user),
+        "can_screen": roles.may_start_screening(request.user),
     }
     return render(request, "agreements/agreement_detail.html", context)
 

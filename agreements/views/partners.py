@@ -18,7 +18,6 @@ from agreements.filters import PartnerFilter
 from agreements.forms import IncidentForm, PartnerForm
 from agreements.models import Agreement, Partner
 from agreements.views import contact_point_required
-from screening.models import Screening
 
 
 @login_required
@@ -77,11 +76,9 @@ def _detail(
         .select_related("responsible_unit")
         .order_by("-end_date", "title")
     )
-    screenings = (
-        Screening.objects.visible_to(request.user)
-        .filter(partner=partner)
-        .order_by("-created_at")[:20]
-    )
+    # Screening.partner's reverse relation: the register imports no screening code.
+    screenings = partner.screenings.visible_to(request.user).order_by("-created_at")
+    screenings = screenings[:20]
     context = {
         "partner": partner,
         "aliases": partner.aliases.all(),

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from agreements import partner_screening
 from agreements.models import Partner
 from agreements.views import contact_point_required
-from screening.models import Screening
 
 
 def back(request: HttpRequest, default: str) -> HttpResponse:
@@ -30,7 +29,7 @@ def back(request: HttpRequest, default: str) -> HttpResponse:
 @require_POST
 def partner_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     partner = get_object_or_404(Partner, pk=pk)
-    screening = Screening.objects.filter(partner=partner).order_by("pk").first()
+    screening = partner.screenings.order_by("pk").first()
     kind = str((screening.answers if screening else {}).get("partner.type", ""))
     partner_screening.confirm_partner(partner, kind=kind, by=request.user)
     messages.success(request, _("The partner is confirmed into the register."))

@@ -22,10 +22,10 @@ from django.utils import timezone
 
 from agreements import roles
 from agreements.models import Agreement, Partner, PartnerAlias, Unit, User
+from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
 from screening import questionnaire as qn
 from screening import scoring
-from screening.facts import CountryFacts, PartnerFacts
 from screening.models import Screening
 
 PER_SCALE = {

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
+from countries.facts import CountryFacts, Fact, PartnerFacts
 from screening import questionnaire as qn
-from screening.facts import CountryFacts, Fact, PartnerFacts
 from screening.scoring import score
 
 CASES = Path(__file__).with_name("cases.yaml")

@@ -1,13 +1,21 @@
-from django.db import migrations, models
+import hashlib
+import json
 
-from screening.scoring.stored import digest
+from django.db import migrations, models
 
 BATCH = 500
 
 
+def digest(result):
+    """scoring.stored.digest as it was when this migration was written, frozen
+    here: a migration must not change when application code does."""
+    text = json.dumps(result, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
 def backfill(apps, schema_editor):
-    """The digest of each stored result (`scoring.stored.digest`: the digest of
-    its canonical JSON, which is what every later save writes)."""
+    """The digest of each stored result (the digest of its canonical JSON,
+    which is what every later save writes)."""
     Screening = apps.get_model("screening", "Screening")
     rows = Screening.objects.only("pk", "result").order_by("pk").iterator(BATCH)
     batch = []

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Route keys of the questionnaire (domain-research 3.5). Only export control
+# Route keys of the questionnaire (its `routes` section). Only export control
 # has a role in the system; the others are confirmed by the contact point.
 EXPORT_CONTROL_ROUTE = "R-EC"
 ROUTE_SLUGS = {

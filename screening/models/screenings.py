@@ -15,9 +15,9 @@ from simple_history.models import HistoricalRecords
 
 from agreements import roles
 from agreements.titles import validate_one_line
+from countries.facts import AssetFacts, CountryFacts, PartnerFacts
+from countries.level_choices import RiskLevel
 from screening import questionnaire as qn
-from screening.facts import AssetFacts, CountryFacts, PartnerFacts
-from screening.levels import RiskLevel
 from screening.scoring.stored import Case, digest, score_case
 from valueregister.models import Asset
 

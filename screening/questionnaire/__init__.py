@@ -8,7 +8,7 @@ Answers are a dict `{question_key: value}`: a `str` for ynu ("yes" / "no" /
 "unknown"), choice (option key), text, date (ISO "2025-03-01"), country
 (ISO alpha-2) and partner (register id as str); a `list[str]` of option keys for
 multi, and of value-register asset ids for assets (offered at run time; the
-picked assets reach the engine as facts, see `screening.facts.AssetFacts`).
+picked assets reach the engine as facts, see `countries.facts.AssetFacts`).
 Section 0 (`case.*`) and `collab.components` are filled on the "new screening"
 page and belong in the same dict so that conditions can read them (`case.stage`
 may instead come from `Context.stage`).

@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from countries.levels import LEVELS
+
 Text = Mapping[str, str]  # {"nb": "...", "nn": "...", "en": "..."}
 Condition = Mapping[str, Any]  # the small condition language, see conditions.py
 Points = Mapping[str, int]  # {"SEC": 3, "EXP": 2}
 
 LANGUAGES = ("nb", "nn", "en")  # bokmål, nynorsk, English
-LEVELS = ("low", "medium", "high", "very_high")
 # "assets": ids (str) of assets in the institution's value register, offered at
-# run time; the assets picked reach the engine as AssetFacts (screening.facts).
+# run time; the assets picked reach the engine as AssetFacts (countries.facts).
 QUESTION_TYPES = ("ynu", "choice", "multi", "text", "date", "country", "partner")
 QUESTION_TYPES += ("assets",)
 YNU_VALUES = ("yes", "no", "unknown")
@@ -180,7 +181,7 @@ class RouteRule:
 
 @dataclass(frozen=True)
 class FlagRule:
-    """Points for a country or partner fact value (domain-research 4.2 / 4.3)."""
+    """Points for a country or partner fact value (the flags: countries.facts)."""
 
     flag: str  # "sanctions_regime", or "kind" for the partner type
     value: str

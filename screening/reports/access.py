@@ -10,14 +10,6 @@ from agreements import roles
 from screening.models import Report, Screening
 
 
-def may_request_summary(user: Any) -> bool:
-    """Contact point, leadership and superusers (is_contact_point covers those)."""
-    return roles.reads_whole_register(user)
-
-
-may_see_dashboard = may_request_summary
-
-
 def reports_visible_to(user: Any):
     """Reports the user may open and download.
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from screening.reports import charts
-from screening.reports.summary import LEVELS, Summary, level_names
+from screening.reports.summary import HIGH_LEVELS, LEVELS, Summary, level_names
 
 
 def build_charts(data: Summary, *, prefix: str) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def build_charts(data: Summary, *, prefix: str) -> dict[str, Any]:
         [
             charts.Bar(
                 str(d["name"]),
-                d["levels"].get("high", 0) + d["levels"].get("very_high", 0),
+                sum(d["levels"].get(key, 0) for key in HIGH_LEVELS),
                 "high",
             )
             for d in data.by_dimension

@@ -12,8 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
-from config.queueing import ENQUEUE_ERRORS
-from screening import tasks
+from config.queueing import ENQUEUE_ERRORS, task_named
 from screening.models import Report
 from screening.reports import fingerprints
 
@@ -207,7 +206,7 @@ def _enqueue(report_id: int) -> None:
     we register our own on-commit callback and catch the broker error here.
     """
     try:
-        tasks.render_report.delay(report_id)
+        task_named("screening.tasks.render_report").delay(report_id)
     except ENQUEUE_ERRORS:
         logger.exception("Could not enqueue report %s", report_id)
         Report.objects.filter(pk=report_id, status=Report.Status.QUEUED).update(

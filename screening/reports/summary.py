@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 from agreements.matching import PROBABLE
 from agreements.models import Agreement, Partner, PartnerMatch, Unit
 from agreements.models.named_lists import NamedList
+from countries import levels
 from countries.models import Country
 from screening.models import Screening
 from screening.reports import dimensions
 
-LEVELS = ("low", "medium", "high", "very_high", "incomplete")
-HIGH_LEVELS = ("high", "very_high")
+LEVELS = (*levels.LEVELS, levels.INCOMPLETE)  # the order of the report's columns
+HIGH_LEVELS = levels.HIGH_LEVELS
 PENDING_REVIEW = (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
 NOT_COUNTED = (Screening.Status.DRAFT, Screening.Status.WITHDRAWN)
 EXPIRY_DAYS = 90
@@ -147,7 +148,7 @@ def build(flt: Filter) -> Summary:
     )
     summary.key_figures = {
         "screenings": sum(summary.by_level.values()),
-        "high": summary.by_level.get("high", 0) + summary.by_level.get("very_high", 0),
+        "high": sum(summary.by_level.get(key, 0) for key in HIGH_LEVELS),
         "pending": sum(
             n for key, _label, n in summary.by_status if key in PENDING_REVIEW
         ),

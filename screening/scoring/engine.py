@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from countries.facts import AssetFacts, CountryFacts, Fact, PartnerFacts
 from screening.conditions import Context, Env, evaluate
-from screening.facts import AssetFacts, CountryFacts, Fact, PartnerFacts
 from screening.questionnaire import (
     clean_answers_and_visible,
     is_answered,

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from screening.facts import AssetFacts, CountryFacts, PartnerFacts
+from countries.facts import AssetFacts, CountryFacts, PartnerFacts
 from screening.questionnaire import load
 from screening.scoring.engine import score
 

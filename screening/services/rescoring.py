@@ -31,8 +31,9 @@ from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
 from agreements.models.incidents import INCIDENT_ORDER
 from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
+from config.queueing import send_on_commit
+from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
-from screening.facts import CountryFacts, PartnerFacts
 from screening.models import Screening
 from screening.scoring.stored import Case, score_case
 
@@ -52,22 +53,33 @@ def enqueue(
     """Re-score, on commit and in a Celery task, the screenings of these
     partners and countries (see `rescore_affected`); `cause` says why, for the
     screening page and the e-mail (kind, list, edition, country, by)."""
-    from config.queueing import send_on_commit
-    from screening import tasks
-
     partner_ids, countries = sorted(set(partner_ids)), sorted(set(countries))
     if partner_ids or countries:
-        send_on_commit(tasks.rescore_affected, partner_ids, countries, dict(cause))
+        send_on_commit(
+            "screening.tasks.rescore_affected", partner_ids, countries, dict(cause)
+        )
+
+
+def on_facts_changed(
+    sender: object,
+    *,
+    partner_ids: Iterable[int] = (),
+    countries: Iterable[str] = (),
+    asset_ids: Iterable[int] = (),
+    cause: dict,
+    **kwargs: object,
+) -> None:
+    """Receiver of countries.signals.facts_changed (connected in apps.py)."""
+    if partner_ids or countries:
+        enqueue(partner_ids=partner_ids, countries=countries, cause=cause)
+    enqueue_for_assets(asset_ids, cause)
 
 
 def enqueue_for_assets(asset_ids: Iterable[int], cause: dict) -> None:
     """Re-score, on commit, the screenings whose answers pick these
     value-register assets (their name, owner or sensitivity changed)."""
-    from config.queueing import send_on_commit
-    from screening import tasks
-
     if ids := sorted(set(asset_ids)):
-        send_on_commit(tasks.rescore_assets, ids, dict(cause))
+        send_on_commit("screening.tasks.rescore_assets", ids, dict(cause))
 
 
 def rescore_assets(*, asset_ids: Iterable[int], cause: dict) -> Rescored:
@@ -267,7 +279,4 @@ def level_change(before: str, after: str, cause: dict) -> dict:
 def _notify(screening_id: int) -> None:
     """An e-mail task per moved screening, queued on commit: each is sent and
     retried on its own (screening.tasks.notify_level_changed)."""
-    from config.queueing import send_on_commit
-    from screening import tasks
-
-    send_on_commit(tasks.notify_level_changed, screening_id)
+    send_on_commit("screening.tasks.notify_level_changed", screening_id)

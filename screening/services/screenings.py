@@ -297,11 +297,7 @@ def submit_screening(screening: Screening, *, by: User) -> bool:
     reviews.record_submission(current, by=by)  # review area: history, routes, e-mail
     _record_incidents(current, by=by)
     if current.agreement_id:
-        Agreement.objects.filter(pk=current.agreement_id).update(
-            last_screening=current,
-            last_screening_level=current.overall_level,
-            last_screened_at=current.submitted_at,
-        )
+        reviews.record_on_agreement(current, by=by, decided=False)
     screening.refresh_from_db()
     return True
 

@@ -18,10 +18,9 @@ def undelivered() -> QuerySet[UndeliveredEmail]:
 def send_again(email: UndeliveredEmail, *, by: User) -> bool:
     """Queue the e-mail again for the recipients that did not get it (with the
     usual retries). False if someone else already did."""
-    from screening import tasks
-
     deleted, _ = UndeliveredEmail.objects.filter(pk=email.pk).delete()
     if not deleted:
         return False
-    send_on_commit(tasks.NOTIFY_TASKS[email.kind], email.object_id, email.recipients)
+    task = f"screening.tasks.notify_{email.kind}"  # notify_submitted, notify_routed ...
+    send_on_commit(task, email.object_id, email.recipients)
     return True

@@ -9,15 +9,16 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from agreements import roles
 from competence import coverage
 from config import fragments
-from screening.reports import access, charts_context, summary
+from screening.reports import charts_context, summary
 from screening.reports.forms import SummaryFilterForm
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not access.may_see_dashboard(request.user):
+    if not roles.may_request_summary(request.user):
         raise PermissionDenied
     form = SummaryFilterForm(request.GET or None)
     report_filter = form.to_filter()

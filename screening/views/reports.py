@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from agreements import roles
 from screening.models import Report, Screening
 from screening.reports import access, fingerprints, services
 from screening.reports.forms import SummaryFilterForm
@@ -78,7 +79,7 @@ def report_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_summary(request: HttpRequest) -> HttpResponse:
-    if not access.may_request_summary(request.user):
+    if not roles.may_request_summary(request.user):
         raise PermissionDenied
     form = SummaryFilterForm(request.POST)
     if not form.is_valid():

@@ -10,14 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import (
-    Case,
     Count,
     Exists,
-    IntegerField,
     OuterRef,
     QuerySet,
-    Value,
-    When,
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.lookups import In
@@ -31,6 +27,8 @@ from agreements import roles
 from agreements.models import Partner, Unit
 from config import fragments
 from config.keys import as_key
+from countries import levels
+from countries.level_choices import rank_of
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import RouteTask, Screening, UndeliveredEmail
@@ -42,15 +40,7 @@ from screening.views.screenings import lang
 S = Screening.Status
 PAGE_SIZE = 50
 QUEUE_STATES = (*services.UNDER_REVIEW, S.CHANGES_REQUESTED)
-RAISED = ("medium", "high", "very_high")
-LEVEL_ORDER = Case(
-    When(overall_level="very_high", then=Value(4)),
-    When(overall_level="high", then=Value(3)),
-    When(overall_level="medium", then=Value(2)),
-    When(overall_level="low", then=Value(1)),
-    default=Value(0),
-    output_field=IntegerField(),
-)
+RAISED = levels.RAISED
 FILTER_KEYS = ("status", "level", "dimension", "route", "unit", "country", "partner")
 # What a row shows: not the answers and result (kilobytes of JSON per row).
 ROW_FIELDS = (
@@ -69,10 +59,6 @@ ROW_FIELDS = (
     "unit__name",
 )
 Option = tuple[str, str, bool]
-
-
-def can_see_queue(user: object) -> bool:
-    return roles.is_contact_point(user) or roles.is_export_control(user)
 
 
 def raised_in(dimension: str) -> In:
@@ -143,7 +129,7 @@ def _options(rows: Iterable[tuple[object, str]], chosen: str) -> list[Option]:
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not can_see_queue(user):
+    if not roles.may_see_queue(user):
         raise PermissionDenied
     params = request.GET
     only_export = roles.is_export_control(user) and not roles.is_contact_point(user)
@@ -189,7 +175,7 @@ def _queue_main(request: HttpRequest) -> str:
         .select_related("owner", "partner", "country", "unit")
         .only(*ROW_FIELDS)
         .prefetch_related("route_tasks")
-        .annotate(level_rank=LEVEL_ORDER)
+        .annotate(level_rank=rank_of("overall_level"))
         .order_by("-level_rank", "submitted_at", "pk")
     )
     page = Paginator(rows, PAGE_SIZE).get_page(params.get("page"))

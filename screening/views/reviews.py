@@ -95,7 +95,7 @@ def _show(request: HttpRequest, screening: Screening, status: int = 200, **forms
         "reopen_form": forms.get("reopen_form") or ReasonForm(prefix="reopen"),
         "follow_ups": list(screening.follow_ups.select_related("owner", "done_by")),
         "can_comment": services.can_comment(user, screening),
-        "is_export_officer": roles.is_export_control(user) or user.is_superuser,
+        "is_export_officer": roles.is_export_officer(user),
         "is_contact_point": services.can_review(user),
         "under_review": under_review,
         "decision_form": forms.get("decision_form")
@@ -136,7 +136,7 @@ def _task_form(user, task: RouteTask, data=None, *, independent: bool = True):
     if not independent:
         return None
     if task.is_export_control:
-        if not (roles.is_export_control(user) or user.is_superuser):
+        if not roles.is_export_officer(user):
             return None
         form = ExportControlForm(data, prefix=f"t{task.pk}")
     elif services.can_sign(user, task):

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from agreements import roles
 from agreements.models import Agreement, Partner, User
-from config import waiting
 from screening import level_changes
 from screening import questionnaire as qn
 from screening.forms import CoAuthorForm, NewScreeningForm
@@ -51,7 +50,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         screenings = screenings.filter(overall_level=level)
     changed = request.GET.get("changed", "") == "1"
     if changed:
-        screenings = waiting.with_changed_result(screenings)
+        screenings = level_changes.with_changed_result(screenings)
     page = Paginator(screenings, PAGE_SIZE).get_page(request.GET.get("page"))
     chosen = (("status", status), ("level", level), ("changed", "1" if changed else ""))
     filters = urlencode({k: v for k, v in chosen if v})
@@ -63,8 +62,8 @@ def screening_list(request: HttpRequest) -> HttpResponse:
         "levels": Screening.Level.choices,
         "filters": filters,
         "changed": changed,
-        "changed_days": waiting.CHANGED_DAYS,
-        "can_start": can_start(request.user),
+        "changed_days": level_changes.CHANGED_DAYS,
+        "can_start": roles.may_start_screening(request.user),
         "follow_ups": list(reviews.open_for(request.user)[:50]),
     }
     return render(request, "screening/screening_list.html", context)
@@ -78,16 +77,9 @@ def component_choices() -> list[tuple[str, str]]:
     return [(o.key, qn.tr(o.label, lang())) for o in question.options]
 
 
-def can_start(user: User) -> bool:
-    """Leadership reads; every other role may start a screening."""
-    return user.is_superuser or roles.has_role(
-        user, roles.RESEARCHER, roles.CONTACT_POINT, roles.EXPORT_CONTROL
-    )
-
-
 @login_required
 def screening_create(request: HttpRequest) -> HttpResponse:
-    if not can_start(request.user):
+    if not roles.may_start_screening(request.user):
         raise PermissionDenied
     agreement = None
     if request.GET.get("agreement", "").isdecimal():

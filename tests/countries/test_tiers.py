@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -184,15 +182,3 @@ def test_a_norwegian_arms_embargo_is_comprehensive_and_the_strongest_regime_coun
     assert flags.regime_level([], arms_embargo=True) == "comprehensive"
     assert flags.strongest(["targeted", "sectoral", "targeted"]) == "sectoral"
     assert flags.strongest([]) == "none"
-
-
-@pytest.mark.parametrize("module", [tiers, flags])
-def test_rules_stay_free_of_django(module):
-    tree = ast.parse(Path(module.__file__).read_text())
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            imported.add(node.module or "")
-        elif isinstance(node, ast.Import):
-            imported.update(alias.name for alias in node.names)
-    assert not any(name.split(".")[0] == "django" for name in imported)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from countries.facts import CountryFacts, Fact, PartnerFacts
 from screening import questionnaire
-from screening.facts import CountryFacts, Fact, PartnerFacts
 
 Q = questionnaire.load(*questionnaire.CURRENT)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from countries.facts import AssetFacts
 from screening import ledger, scoring
 from screening import questionnaire as qn
-from screening.facts import AssetFacts
 
 Q = qn.load(*qn.CURRENT)
 LAB = AssetFacts(7, "Quantum lab", "infrastructure", "Dept. of Physics", "very_high")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from countries.facts import CountryFacts, Fact
 from screening import questionnaire, scoring
 from screening.conditions import Context
-from screening.facts import CountryFacts, Fact
 from tests.screening.answers import Q, answers, country, partner
 
 LEVELS = ("low", "medium", "high", "very_high")

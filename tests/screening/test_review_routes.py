@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from agreements import history
 from agreements.models import Agreement
 from screening.models import RouteTask, Screening
 from screening.services import reviews
@@ -120,6 +121,25 @@ def test_approval_updates_the_linked_agreement(contact_point):
     assert Agreement.objects.count() == 1
     assert agreement.last_screening == screening
     assert agreement.last_decision == S.APPROVED_WITH_CONDITIONS
+
+
+def test_approval_shows_in_the_linked_agreements_history(contact_point):
+    """The register's own service writes the decision: the agreement's history
+    says who approved, and the version moves, so an edit form opened before
+    the approval gets a conflict instead of overwriting it."""
+    agreement = factories.AgreementFactory()
+    opened_at = agreement.version
+    screening = submitted(agreement=agreement)
+    reviews.approve(screening, by=contact_point)
+    agreement.refresh_from_db()
+    decided = [
+        (entry.who, change.new)
+        for entry in history.entries(agreement)
+        for change in entry.changes
+        if change.field == "last_decision"
+    ]
+    assert decided == [(str(contact_point), str(S.APPROVED.label))]
+    assert agreement.version > opened_at
 
 
 def test_resubmission_keeps_recorded_routes(contact_point, export_officer):

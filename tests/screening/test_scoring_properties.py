@@ -7,9 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from countries.facts import TIERS, CountryFacts, Fact, PartnerFacts
 from screening import questionnaire, scoring
 from screening.conditions import Context, referenced_questions
-from screening.facts import TIERS, CountryFacts, Fact, PartnerFacts
 from screening.questionnaire.model import level_index
 from tests.screening.answers import Q
 

@@ -32,7 +32,7 @@ from screening.services.reviews.followups import (
     open_for,
     release_follow_up_reminder,
 )
-from screening.services.reviews.linking import link_agreement, update_agreement
+from screening.services.reviews.linking import link_agreement, record_on_agreement
 from screening.services.reviews.reminders import (
     claim_overdue_reminders,
     release_reminder,
@@ -93,6 +93,7 @@ __all__ = [
     "override_sign_off",
     "own_review_allowed",
     "record_export_control",
+    "record_on_agreement",
     "record_submission",
     "reject",
     "release_follow_up_reminder",
@@ -102,7 +103,6 @@ __all__ = [
     "route_to_export_control",
     "start_review",
     "sync_route_tasks",
-    "update_agreement",
     "waiting_since",
     "withdraw",
     "wrote",

@@ -19,9 +19,8 @@ from django.utils.translation import gettext as _
 from agreements import partner_screening
 from agreements.models import User
 from config.queueing import send_on_commit
-from screening import tasks
 from screening.models import FollowUp, Screening, Transition
-from screening.services.reviews.linking import link_agreement, update_agreement
+from screening.services.reviews.linking import link_agreement, record_on_agreement
 from screening.services.reviews.rules import close_open_tasks, refusal
 from screening.services.reviews.transitions import (
     UNDER_REVIEW,
@@ -144,7 +143,7 @@ def _approve(
             for line in condition_lines(conditions)
         )
     link_agreement(current, by=by)
-    send_on_commit(tasks.notify_decision, step.pk)
+    send_on_commit("screening.tasks.notify_decision", step.pk)
     if conditions:
         return Outcome(True, _("The screening is approved with conditions."))
     return Outcome(True, _("The screening is approved."))
@@ -194,8 +193,8 @@ def _decide(
     if own:
         own_case(current, by=by, what=step.get_action_display())
     if to == S.REJECTED and current.agreement_id:
-        update_agreement(current, current.agreement_id)
-    send_on_commit(tasks.notify_decision, step.pk)
+        record_on_agreement(current, by=by)
+    send_on_commit("screening.tasks.notify_decision", step.pk)
     if to == S.REJECTED:
         return Outcome(True, _("The screening is rejected."))
     return Outcome(True, _("The screening has been sent back for changes."))

@@ -19,9 +19,7 @@ from agreements.models import User
 from screening.models import FollowUp
 from screening.services.reviews.transitions import Outcome, require
 
-
-def can_complete(user: User, follow_up: FollowUp) -> bool:
-    return follow_up.owner_id == user.pk or roles.is_contact_point(user)
+can_complete = roles.may_complete_follow_up  # the rule lives in agreements.roles
 
 
 @transaction.atomic

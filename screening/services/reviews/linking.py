@@ -1,7 +1,9 @@
 """The agreement register after a decision: link, or start a draft agreement.
 
 Called inside the decision's transaction, so the register and the decision
-change together or not at all.
+change together or not at all. Every write goes through
+agreements.services.update_agreement (the one service that writes an
+agreement), so it moves the version and leaves a history entry.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from agreements import services as register
-from agreements.models import Agreement, User
+from agreements.models import Agreement, Partner, User
 from screening.models import Screening
 
 
@@ -34,25 +36,29 @@ def link_agreement(screening: Screening, *, by: User | None = None) -> Agreement
         )
         screening.agreement = agreement
         screening.save(update_fields=["agreement"])
-    else:
-        agreement = Agreement.objects.get(pk=screening.agreement_id)
-        current = list(agreement.partners.all())
-        missing = [p for p in partners if p not in current]
-        if missing:
-            register.update_agreement(
-                agreement,
-                partners=current + missing,
-                expected_version=agreement.version,
-                by=by,
-            )
-    update_agreement(screening, agreement.pk)
-    return Agreement.objects.get(pk=agreement.pk)
+    return record_on_agreement(screening, by=by, partners=partners)
 
 
-def update_agreement(screening: Screening, agreement_id: int) -> None:
-    Agreement.objects.filter(pk=agreement_id).update(
-        last_screening=screening,
-        last_screening_level=screening.overall_level,
-        last_screened_at=screening.submitted_at or timezone.now(),
-        last_decision=screening.status,
+def record_on_agreement(
+    screening: Screening,
+    *,
+    by: User | None,
+    partners: list[Partner] | tuple[()] = (),
+    decided: bool = True,
+) -> Agreement:
+    """Copy the screening's level, date and (when `decided`) status onto its
+    agreement, adding these partners, through the register's one writing
+    service: the version moves and the agreement's history shows the change."""
+    agreement = Agreement.objects.select_for_update().get(pk=screening.agreement_id)
+    current = list(agreement.partners.all())
+    agreement.last_screening = screening
+    agreement.last_screening_level = screening.overall_level
+    agreement.last_screened_at = screening.submitted_at or timezone.now()
+    if decided:
+        agreement.last_decision = screening.status
+    return register.update_agreement(
+        agreement,
+        partners=current + [p for p in partners if p not in current],
+        expected_version=agreement.version,
+        by=by,
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from agreements import roles
 from agreements.models import User
 from config.queueing import send_on_commit
-from screening import decision_rules, tasks
+from screening import decision_rules
 from screening.models import RouteTask, Screening, Transition
 from screening.models.reviews import EXPORT_CONTROL_ROUTE, ROUTE_SLUGS
 from screening.services.reviews.transitions import (
@@ -84,7 +84,7 @@ def sync_route_tasks(screening: Screening) -> list[RouteTask]:
 def _announce_routes(tasks_created: list[RouteTask]) -> None:
     for task in tasks_created:
         if task.is_export_control:
-            send_on_commit(tasks.notify_routed, task.pk)
+            send_on_commit("screening.tasks.notify_routed", task.pk)
 
 
 @transaction.atomic
@@ -98,7 +98,7 @@ def record_submission(screening: Screening, *, by: User) -> Transition | None:
     before = previous["to_status"] if previous else S.DRAFT
     step = record(screening, action=Transition.Action.SUBMIT, from_status=before, by=by)
     _announce_routes(sync_route_tasks(screening))
-    send_on_commit(tasks.notify_submitted, step.pk)
+    send_on_commit("screening.tasks.notify_submitted", step.pk)
     return step
 
 
@@ -127,7 +127,7 @@ def route_to_export_control(
     )
     if own:
         own_case(current, by=by, what=str(Transition.Action.ROUTE.label))
-    send_on_commit(tasks.notify_routed, task.pk)
+    send_on_commit("screening.tasks.notify_routed", task.pk)
     return Outcome(True, _("The screening has been routed to export control."))
 
 
@@ -141,7 +141,7 @@ def record_export_control(
     comment: str = "",
 ) -> Outcome:
     """The export-control officer's clearance or licence requirement."""
-    require(roles.is_export_control(by) or by.is_superuser)
+    require(roles.is_export_officer(by))
     status = (
         RouteTask.Status.LICENCE_REQUIRED
         if licence_required

@@ -32,16 +32,9 @@ class Outcome:
     message: str
 
 
-def can_review(user: Any) -> bool:
-    return roles.is_contact_point(user)
-
-
-def can_comment(user: Any, screening: Screening) -> bool:
-    return (
-        roles.is_contact_point(user)
-        or roles.is_export_control(user)
-        or screening.is_author(user)
-    )
+# The review services' names for rules that live in agreements.roles.
+can_review = roles.may_review
+can_comment = roles.may_comment
 
 
 def require(allowed: bool) -> None:

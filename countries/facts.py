@@ -1,13 +1,14 @@
 """Sourced facts about countries and partners: the non-answer inputs of the risk engine.
 
-Pure Python (no Django imports). The countries app builds a CountryFacts from a
-Country profile (`Country.facts()`), the agreements app a PartnerFacts from a
-Partner and its confirmed named-list matches (`Partner.facts()`); the scoring
-engine reads them and cites each Fact it used, with its source and edition,
-in the explanation ledger.
+Pure Python (no Django imports), in the bottom layer because every app above
+reads it: the countries app builds a CountryFacts from a Country profile
+(`Country.facts()`), the agreements app a PartnerFacts from a Partner and
+its confirmed named-list matches (`Partner.facts()`); the scoring engine
+reads them and cites each Fact it used, with its source and edition, in the
+explanation ledger.
 
-Country flag keys and values (domain-research 4.2; "not_assessed" where an
-administrator has not entered the flag):
+Country flag keys and values ("not_assessed" where an administrator has not
+entered the flag):
   sanctions_regime         none | targeted | sectoral | comprehensive
   threat_assessment_named  not_assessed | no | mentioned | main_actor
   academic_freedom_band    high | medium | low | very_low | not_assessed
@@ -25,7 +26,7 @@ administrator has not entered the flag):
 The value register (valueregister app) gives an AssetFacts per asset the
 researcher picked: its sensitivity is one of the level keys (low | medium |
 high | very_high), read by `asset_flags` rules and the `asset.sensitivity` fact.
-Partner flag keys and values (domain-research 4.3):
+Partner flag keys and values:
   named_list               confirmed  (one Fact per confirmed match; source = list
                            title, edition = list edition, detail = the entry's name)
   sanctions_list           confirmed
