@@ -61,6 +61,8 @@ def test_seeded_screenings_carry_the_engines_result_for_their_answers(seeded):
 def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_for_all(
     seeded,
 ):
+    """And the review page, the decision and the report request, whose POSTs
+    act on every repetition (rolled back) and leave the screening as it was."""
     figures = {f.name: f for f in pages.measure(repeat=1, log=lambda _: None)}
     for name in (
         "overview, unfiltered",
@@ -71,10 +73,16 @@ def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_fo
         "section GET",
         "section POST",
         "summary page",
+        "review page",
+        "decision POST (request changes)",
+        "report request POST",
     ):
         figure = figures[name]
         assert figure.value is not None, figure.note
         assert figure.queries_small == figure.queries_full, name
+    waiting = pages.review_subject(pages.bench_subjects()[0])
+    assert waiting.status in (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
+    assert not waiting.reports.exists()
 
 
 def test_the_table_prints_ratios_and_writes_json(tmp_path):
