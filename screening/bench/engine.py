@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from agreements.matching import MatchIndex
 from agreements.models import Partner
@@ -50,7 +50,19 @@ def rescore(count: int = RESCORE_COUNT) -> list[Figure]:
                 )
             )
         transaction.set_rollback(True)
+    _vacuum()
     return figures
+
+
+def _vacuum() -> None:
+    """Every row written above leaves a dead version behind after the
+    rollback. PostgreSQL's autovacuum clears them in time, but where it is off
+    (as on the bench machine) they pile up run after run: at 45,000 dead rows
+    for 5,015 live ones the screenings table had grown from 10 to 98 MB, and
+    every page that scans it (the dashboard's grouped counts) slowed down."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {Screening._meta.db_table}")
 
 
 def _rescore_pass(
