@@ -114,7 +114,10 @@ def inputs_text(case: Case) -> str:
         separators=(",", ":"),
         default=str,
     )
-    facts = _facts_text(case.country, case.partners)
+    try:
+        facts = _facts_text(case.country, case.partners)
+    except TypeError:  # a fact holding an unhashable value: not cached
+        facts = _facts_text.__wrapped__(case.country, case.partners)
     return f"{engine_fingerprint()}|{own}|{facts}"
 
 
@@ -131,7 +134,7 @@ def _facts_text(
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
+    if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if is_dataclass(value):
         return [_plain(getattr(value, f.name)) for f in fields(value)]
