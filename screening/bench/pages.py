@@ -25,11 +25,13 @@ from agreements.models import Agreement, Unit, User
 from screening import questionnaire as qn
 from screening.bench import seed
 from screening.bench.table import Figure, summarise, timed
-from screening.models import Screening
+from screening.models import Report, Screening
 from screening.progress import METADATA_SECTIONS
 
 OVERVIEW_TARGET_MS = 100.0  # product.md: filtered overview page of 50
 QUESTIONNAIRE_TARGET_MS = 60.0  # product.md: a questionnaire page, GET or POST
+REVIEW_TARGET_MS = 300.0  # issue 15: the review page on the demo data
+ACTION_TARGET_MS = 500.0  # issue 15: recording a decision, ordering a report
 
 
 class _Rollback(Exception):
@@ -48,6 +50,13 @@ class Request:
     # False: every request renders afresh (the cache is emptied before it), the
     # figure the targets mean. True: repeat visits served from cached fragments.
     cached: bool = False
+    # A POST that changes what the next one would find (a decision, a new
+    # report): each runs in a transaction rolled back after the response, so
+    # every repetition starts from the same rows. Work queued on commit (the
+    # e-mails, the re-scoring, the rendering) is never sent, as it is not part
+    # of the server time of the request anyway.
+    rolled_back: bool = False
+    done: Callable[[], bool] | None = None  # after the response: did it act?
     figure: Figure | None = field(default=None, repr=False)
 
 
@@ -153,6 +162,46 @@ def section_post(client: Client, screening: Screening, path: str) -> Callable:
     return data
 
 
+def review_subject(draft: Screening) -> Screening:
+    """A screening waiting for the contact point, at the highest level (the
+    longest review page), of the small unit when it has one; at a tiny scale,
+    where none waits, one of the small unit's is put in review."""
+    waiting = Screening.objects.filter(
+        status__in=(Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
+    ).order_by("pk")
+    small = Screening.objects.filter(unit__short_name=seed.SMALL_UNIT).exclude(
+        pk=draft.pk
+    )
+    for rows in (waiting.filter(unit__short_name=seed.SMALL_UNIT), waiting, small):
+        for level in ("very_high", "high", "medium", "low", "incomplete"):
+            found = rows.filter(overall_level=level).first()
+            if found is not None:
+                if found.status not in (
+                    Screening.Status.SUBMITTED,
+                    Screening.Status.IN_REVIEW,
+                ):
+                    found.status = Screening.Status.IN_REVIEW
+                    Screening.objects.filter(pk=found.pk).update(status=found.status)
+                return found
+    raise RuntimeError("no screening to review")
+
+
+def decision_post(screening: Screening) -> Callable[[], dict[str, Any]]:
+    """The contact point sends the screening back with a reason: a decision
+    that every level allows (approval may wait for routes at High and above)."""
+    from screening.services.reviews import latest_submission_id
+
+    def data() -> dict[str, Any]:
+        seen = latest_submission_id(screening)
+        return {
+            "decision": "request_changes",
+            "text": "Describe the export control assessment, please.",
+            "seen": "" if seen is None else str(seen),
+        }
+
+    return data
+
+
 def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
     last = math.ceil(Agreement.objects.count() / 50)
     section = f"/screenings/{screening.pk}/section/{section_key(screening)}/"
@@ -163,6 +212,10 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
     overview = {"reference": "admin changelist (Django)"}
     page_target = {"target": OVERVIEW_TARGET_MS, "target_name": "overview target"}
     form_target = {"target": QUESTIONNAIRE_TARGET_MS}
+    waiting = review_subject(screening)
+    review = f"/screenings/{waiting.pk}/review/"
+    action = {"target": ACTION_TARGET_MS, "rolled_back": True}
+    reports = Report.objects.filter(screening=waiting).count()
     return [
         Request("admin changelist (Django)", users["admin"], admin_list),
         Request(
@@ -223,19 +276,50 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
             f"/screenings/{screening.pk}/summary/",
             **form_target,
         ),
+        Request("review page", contact, review, target=REVIEW_TARGET_MS),
+        Request(
+            "decision POST (request changes)",
+            contact,
+            f"{review}decide/",
+            data=decision_post(waiting),
+            done=lambda: (
+                Screening.objects.get(pk=waiting.pk).status
+                == Screening.Status.CHANGES_REQUESTED
+            ),
+            **action,
+        ),
+        Request(
+            "report request POST",
+            contact,
+            f"/screenings/{waiting.pk}/report/",
+            data=dict,
+            done=lambda: Report.objects.filter(screening=waiting).count() > reports,
+            **action,
+        ),
     ]
 
 
 def _call(client: Client, request: Request) -> Callable[[], Any]:
-    def call() -> Any:
-        if not request.cached:
-            cache.clear()
+    def send() -> Any:
         if request.data is None:
             response = client.get(request.path)
         else:
             response = client.post(request.path, request.data())
         if response.status_code >= 400:
             raise RuntimeError(f"{request.path}: HTTP {response.status_code}")
+        if request.done is not None and not request.done():
+            # A refused action redirects too; its time is not the figure.
+            raise RuntimeError(f"{request.path}: the action was refused")
+        return response
+
+    def call() -> Any:
+        if not request.cached:
+            cache.clear()
+        if not request.rolled_back:
+            return send()
+        with transaction.atomic():
+            response = send()
+            transaction.set_rollback(True)
         return response
 
     return call

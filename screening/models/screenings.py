@@ -153,6 +153,11 @@ class Screening(models.Model):
     result_digest = models.CharField(
         _("result digest"), max_length=32, blank=True, editable=False
     )
+    # What the stored result was scored from (scoring.stored.Scored.inputs):
+    # re-scoring in bulk skips a row whose inputs have not changed since.
+    inputs_digest = models.CharField(
+        _("inputs digest"), max_length=32, blank=True, editable=False
+    )
     overall_level = models.CharField(
         _("overall level"),
         max_length=20,
@@ -191,6 +196,7 @@ class Screening(models.Model):
             "result",
             "dimension_levels",
             "result_digest",
+            "inputs_digest",
             "scored_at",
             "level_change",
         ]
@@ -231,7 +237,9 @@ class Screening(models.Model):
             self.dimension_levels = levels_by_dimension(self.result)
             self.result_digest = digest(self.result or {})
         if changed is None or "result" in changed:
-            derived |= {"dimension_levels", "result_digest"}
+            # The inputs digest is bound to the result digest (rescore() sets
+            # it; any other new result leaves it stale, so never skipped).
+            derived |= {"dimension_levels", "result_digest", "inputs_digest"}
         return derived
 
     @property
@@ -318,9 +326,11 @@ class Screening(models.Model):
                 context.partners,
                 context.stage,
                 assets=context.assets,
-            )
+            ),
+            force=True,
         )
         self.result = scored.result
+        self.inputs_digest = scored.inputs
         self.overall_level = scored.overall_level
         self.scored_at = timezone.now()
 

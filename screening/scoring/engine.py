@@ -217,23 +217,14 @@ class _Work:
     def _answer_line(
         self, question: Question, option: Option, dim: str, points: int
     ) -> Contribution:
-        # "half weight" only where it applies: many gap options score in full.
-        explanation = {
-            lang: f"{tr(question.text, lang)} ({WORDS[lang]['answer']}: "
-            f"{tr(option.label, lang)}){_half(option, lang)} {_pts(points, dim)}"
-            for lang in LANGUAGES
-        }
-        return Contribution(
-            dimension=dim,
-            source="answer",
-            key=question.key,
-            value=option.key,
-            points=points,
-            rule=option.rule,
-            ref=question.ref,
-            explanation=explanation,
-            gap=option.gap,
-        )
+        """The line is the same for every case that chose the option, so it is
+        built once per definition (a frozen value, shared by the results)."""
+        lines = _answer_lines(self.q)
+        key = (question.key, option.key, dim, points)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = _new_answer_line(question, option, dim, points)
+        return line
 
     def country(self, country: CountryFacts, env: Env) -> None:
         lines: list[Contribution] = []
@@ -433,6 +424,42 @@ class _Work:
             for key in known
             if key in found
         )
+
+
+_LINES: dict[int, tuple[Questionnaire, dict]] = {}
+
+
+def _answer_lines(q: Questionnaire) -> dict:
+    """The answer lines built so far under definition `q`. Held with `q`
+    itself, so its id cannot be another definition's while it is here."""
+    held = _LINES.get(id(q))
+    if held is None or held[0] is not q:
+        if len(_LINES) > 32:  # definitions parsed in tests; a few in production
+            _LINES.clear()
+        held = _LINES[id(q)] = (q, {})
+    return held[1]
+
+
+def _new_answer_line(
+    question: Question, option: Option, dim: str, points: int
+) -> Contribution:
+    # "half weight" only where it applies: many gap options score in full.
+    explanation = {
+        lang: f"{tr(question.text, lang)} ({WORDS[lang]['answer']}: "
+        f"{tr(option.label, lang)}){_half(option, lang)} {_pts(points, dim)}"
+        for lang in LANGUAGES
+    }
+    return Contribution(
+        dimension=dim,
+        source="answer",
+        key=question.key,
+        value=option.key,
+        points=points,
+        rule=option.rule,
+        ref=question.ref,
+        explanation=explanation,
+        gap=option.gap,
+    )
 
 
 def _cap(lines: list[Contribution], cap: int | None) -> list[Contribution]:

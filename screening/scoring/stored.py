@@ -7,6 +7,13 @@ that digest differs from the stored one, the result as canonical JSON text.
 Re-scoring in bulk compares digests instead of reading every stored result
 (about 10 KB of JSON each); a single save uses the same function, so both
 store the same result.
+
+Each stored result also carries the digest of what it was scored from (the
+inputs: answers, facts, stage, questionnaire version, and the engine: its
+source and the definitions), bound to the result's own digest. Re-scoring in
+bulk skips a case whose inputs are those of its stored result: scoring them
+again could only give the same result. A result written by any other path has
+another digest, so it no longer matches and is scored again.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from countries.facts import AssetFacts, CountryFacts, PartnerFacts
@@ -40,6 +49,31 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+ROOT = Path(__file__).resolve().parents[2]
+# Everything besides a case's own inputs that a result depends on: the engine's
+# code and the definitions it scores under.
+ENGINE_FILES = (
+    "screening/scoring/*.py",
+    "screening/conditions.py",
+    "countries/facts.py",
+    "countries/levels.py",
+    "screening/questionnaire/*.py",
+    "screening/questionnaires/*.yaml",
+    "fixtures/research_areas.csv",
+)
+
+
+@cache
+def engine_fingerprint() -> str:
+    """A digest of the engine's source and the definitions: a deploy that
+    changes either makes every stored result's inputs differ."""
+    found = hashlib.blake2b(digest_size=16)
+    for pattern in ENGINE_FILES:
+        for path in sorted(ROOT.glob(pattern)):
+            found.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return found.hexdigest()
+
+
 @dataclass(frozen=True)
 class Case:
     questionnaire_id: str
@@ -52,6 +86,8 @@ class Case:
     # its text, so an unchanged result (most of them) is not encoded twice.
     stored_digest: str = ""
     assets: tuple[AssetFacts, ...] = ()  # value-register assets the answers pick
+    # The inputs digest stored with that result (`Scored.inputs`).
+    stored_inputs: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +95,7 @@ class Scored:
     overall_level: str  # the overall level, or "incomplete"
     digest: str  # digest(result)
     text: str | None  # canonical(result); None when it is the stored one
+    inputs: str = ""  # what it was scored from, bound to `digest`
 
     @property
     def changed(self) -> bool:
@@ -71,7 +108,55 @@ class Scored:
         return json.loads(self.text)
 
 
-def score_case(case: Case) -> Scored:
+def inputs_text(case: Case) -> str:
+    """The inputs of a case as text: equal text, equal result."""
+    own = json.dumps(
+        [case.questionnaire_id, case.questionnaire_version, case.answers, case.stage],
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    try:
+        facts = _facts_text(case.country, case.partners, case.assets)
+    except TypeError:  # a fact holding an unhashable value: not cached
+        facts = _facts_text.__wrapped__(case.country, case.partners, case.assets)
+    return f"{engine_fingerprint()}|{own}|{facts}"
+
+
+@lru_cache(maxsize=4096)
+def _facts_text(
+    country: CountryFacts | None,
+    partners: tuple[PartnerFacts, ...],
+    assets: tuple[AssetFacts, ...] = (),
+) -> str:
+    """The facts as JSON text, every field's value whatever type of string it
+    has (a model's choice or a plain str). Cached: re-scoring in bulk passes
+    the same facts for the many screenings of a country or a partner."""
+    return json.dumps(
+        [_plain(country), _plain(partners), _plain(assets)],
+        separators=(",", ":"),
+        default=str,
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if is_dataclass(value):
+        return [_plain(getattr(value, f.name)) for f in fields(value)]
+    return value
+
+
+def score_case(case: Case, *, force: bool = False) -> Scored | None:
+    """The case scored, or None when its inputs are those its stored result
+    was scored from (`stored_inputs`, unless `force`): nothing can differ."""
+    inputs = inputs_text(case)
+    if (
+        not force
+        and case.stored_inputs
+        and _digest(inputs + case.stored_digest) == case.stored_inputs
+    ):
+        return None
     q = load(case.questionnaire_id, case.questionnaire_version)
     result = score(
         q,
@@ -84,4 +169,9 @@ def score_case(case: Case) -> Scored:
     text = canonical(result.to_json())
     found = _digest(text)
     same = found == case.stored_digest
-    return Scored(result.overall or INCOMPLETE, found, None if same else text)
+    return Scored(
+        result.overall or INCOMPLETE,
+        found,
+        None if same else text,
+        _digest(inputs + found),
+    )

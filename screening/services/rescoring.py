@@ -7,7 +7,10 @@ chosen screenings again under their own questionnaire version, exactly as a
 save does (`Screening.rescore`), and writes only the rows whose result moved.
 
 It reads the screenings in batches without their stored results (about 10 KB
-of JSON each): the result's digest says whether a fresh result differs. The
+of JSON each): the result's digest says whether a fresh result differs, and a
+row whose inputs are those its stored result was scored from (its inputs
+digest) is not scored at all, so re-scoring unchanged screenings writes
+nothing. The
 facts of a batch's countries and partners are loaded once, and the rows that
 moved are written as `Screening.save` would write them (revision, update time,
 the derived columns and a history row) with bulk updates.
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -35,7 +38,7 @@ from config.queueing import send_on_commit
 from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
 from screening.models import Screening
-from screening.scoring.stored import Case, score_case
+from screening.scoring.stored import Case, Scored, score_case
 
 BATCH = 500
 logger = logging.getLogger(__name__)
@@ -45,6 +48,7 @@ logger = logging.getLogger(__name__)
 class Rescored:
     screenings: int  # scored again
     changed: int  # whose stored result or level moved (and were written)
+    unchanged_inputs: int = 0  # not scored: the inputs of their stored result
 
 
 def enqueue(
@@ -111,9 +115,11 @@ def rescore_screenings(
     *,
     batch_size: int = BATCH,
     cause: dict | None = None,
+    force: bool = False,
 ) -> Rescored:
     """Score `screenings` (an unsliced queryset; default: all) again and store
-    the results that moved.
+    the results that moved (`force`: score even the rows whose inputs have not
+    changed since their stored result).
 
     Each batch is read, scored and written in one transaction with its rows
     locked, so a screening saved meanwhile waits (under a second) and is then
@@ -124,19 +130,21 @@ def rescore_screenings(
         rows.select_related("partner").defer("result").select_for_update(of=("self",))
     )
     countries: dict[str, CountryFacts] = {}
-    seen = changed = last = 0
+    seen = changed = skipped = last = 0
     while True:
         with transaction.atomic(), _collector_paused():
             done = _rescore_batch(
                 rows.filter(pk__gt=last).order_by("pk")[:batch_size],
                 countries,
                 cause or {"kind": "rescore"},
+                force,
             )
         if done is None:
-            return Rescored(seen, changed)
-        last, count, moved = done
+            return Rescored(seen, changed, skipped)
+        last, count, moved, unchanged = done
         seen += count
         changed += moved
+        skipped += unchanged
 
 
 @contextmanager
@@ -156,20 +164,29 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _rescore_batch(
-    rows: QuerySet[Screening], countries: dict[str, CountryFacts], cause: dict
-) -> tuple[int, int, int] | None:
-    """(last id, screenings, changed) of one batch, None when no row is left."""
+    rows: QuerySet[Screening],
+    countries: dict[str, CountryFacts],
+    cause: dict,
+    force: bool = False,
+) -> tuple[int, int, int, int] | None:
+    """(last id, screenings, changed, unchanged inputs) of one batch, None when
+    no row is left."""
     batch = list(rows)
     if not batch:
         return None
     _load_countries({s.country_id for s in batch} - countries.keys(), into=countries)
     partners = _partner_facts(s.partner for s in batch if s.partner is not None)
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
+    inputs_only: list[Screening] = []
+    skipped = 0
     for screening in batch:
         try:
-            scored = _score(screening, countries, partners)
+            scored = _score(screening, countries, partners, force)
         except Exception:  # one bad row must not stop the others' re-scoring
             logger.exception("Re-scoring screening %s failed", screening.pk)
+            continue
+        if scored is None:  # the inputs of its stored result: nothing to do
+            skipped += 1
             continue
         fields = []
         if scored.changed:
@@ -184,16 +201,25 @@ def _rescore_batch(
             if screening.status in NOTIFIED:
                 _notify(screening.pk)
         if fields:
-            moved[(*fields, "scored_at")].append(screening)
+            screening.inputs_digest = scored.inputs
+            moved[(*fields, "scored_at", "inputs_digest")].append(screening)
+        elif scored.inputs != screening.inputs_digest:
+            # Same result from other inputs (or from before inputs digests):
+            # only the digest, no new revision or history row.
+            screening.inputs_digest = scored.inputs
+            inputs_only.append(screening)
     _write(moved)
-    return batch[-1].pk, len(batch), sum(len(group) for group in moved.values())
+    _write_inputs_digests(inputs_only)
+    moved_count = sum(len(group) for group in moved.values())
+    return batch[-1].pk, len(batch), moved_count, skipped
 
 
 def _score(
     screening: Screening,
     countries: dict[str, CountryFacts],
     partners: dict[int, PartnerFacts],
-):
+    force: bool = False,
+) -> Scored | None:
     context = screening.context(
         countries[screening.country_id], partners.get(screening.partner_id)
     )
@@ -207,7 +233,9 @@ def _score(
             context.stage,
             screening.result_digest,
             context.assets,
-        )
+            screening.inputs_digest,
+        ),
+        force=force,
     )
 
 
@@ -253,6 +281,26 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
     for level, pks in levels.items():
         Agreement.objects.filter(last_screening_id__in=pks).update(
             last_screening_level=level
+        )
+
+
+def _write_inputs_digests(rows: list[Screening]) -> None:
+    """Only the inputs digests: one UPDATE from a VALUES list on PostgreSQL
+    (Django's bulk_update builds a CASE expression per row, which cost more
+    than scoring the rows)."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        Screening.objects.bulk_update(rows, ["inputs_digest"], batch_size=BATCH)
+        return
+    table = connection.ops.quote_name(Screening._meta.db_table)
+    values = ", ".join(["(%s, %s)"] * len(rows))
+    params = [v for row in rows for v in (row.pk, row.inputs_digest)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET inputs_digest = v.digest "
+            f"FROM (VALUES {values}) AS v(id, digest) WHERE {table}.id = v.id",
+            params,
         )
 
 

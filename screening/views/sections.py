@@ -158,11 +158,26 @@ def _rows(request, screening, sec, form, questions, conflicts, originals=None):
     return rows
 
 
-def _render_section(request, screening, sec, form, questions, conflicts):
+def progress_context(screening: Screening, key: str) -> dict:
+    """The progress bar and the section list of a section page, for the page
+    and for the answers saved on it (which swap them in afresh)."""
     states = section_progress(screening, lang())
-    shown = [s for s in states if s.visible]
-    keys = [s.key for s in shown]
-    position = keys.index(sec.key) if sec.key in keys else -1
+    keys = [s.key for s in states if s.visible]
+    position = keys.index(key) if key in keys else -1
+    return {
+        "states": states,
+        "keys": keys,
+        "position": position,
+        "percent": percent_done(states),
+        "step": position + 1,
+        "steps": len(keys),
+        "current": key,
+    }
+
+
+def _render_section(request, screening, sec, form, questions, conflicts):
+    progress = progress_context(screening, sec.key)
+    keys, position = progress["keys"], progress["position"]
     can_edit = screening.is_editable and screening.is_author(request.user)
     rows = _rows(request, screening, sec, form, questions, conflicts)
     facts = screening.country_facts() if sec.key == "country" else None
@@ -171,13 +186,10 @@ def _render_section(request, screening, sec, form, questions, conflicts):
         "section": sec,
         "title": qn.tr(sec.title, lang()),
         "intro": qn.tr(sec.intro, lang()),
-        "states": states,
+        **progress,
         "rows": rows,
         "form": form,
         "can_edit": can_edit,
-        "percent": percent_done(states),
-        "step": position + 1,
-        "steps": len(shown),
         "back": keys[position - 1] if position > 0 else None,
         "next": keys[position + 1] if 0 <= position < len(keys) - 1 else None,
         "live_url": reverse("screening:section_questions", args=[screening.pk, sec.key])
@@ -338,6 +350,8 @@ def autosave(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "dom_id": dom_id(question.key),
         "orig_name": orig_name(question.key),
         "original": json.dumps(screening.answers.get(question.key, "")),
+        "screening": screening,
+        **({} if found else progress_context(screening, key)),
     }
     return render(request, "screening/_autosave_status.html", context)
 
@@ -405,6 +419,9 @@ def section_questions(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         "news": " ".join(news),
         "saved": saved,
         "oob": True,
+        # A saved choice may finish (or reopen) a section: the progress bar and
+        # the section list follow without a reload.
+        **(progress_context(screening, key) if any(x["ok"] for x in saved) else {}),
     }
     return render(request, "screening/_section_questions.html", context)
 

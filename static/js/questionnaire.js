@@ -3,7 +3,9 @@
 //   typing stops and reports "saved" in the same aria-live region.
 // - Choices (radios, boxes, lists): saved as soon as they change, and the
 //   section's questions are asked for again with the answers on the page, so a
-//   follow-up question appears (or goes) at once. Only new questions are
+//   follow-up question appears (or goes) at once, and the progress bar and the
+//   section list follow the saved answers (a long answer's save swaps them in
+//   out of band). Only new questions are
 //   inserted and gone ones removed: the questions already on the page, and
 //   what is typed in them, are never replaced. One request at a time, so each
 //   save carries the value the previous one stored.
@@ -87,6 +89,18 @@
     });
   }
 
+  // A saved choice may finish a section: the progress bar and the section
+  // list come back with the answer and replace the ones on the page.
+  function progress(doc) {
+    ["section-progress", "section-list"].forEach(function (id) {
+      var fresh = doc.getElementById(id);
+      var here = document.getElementById(id);
+      if (!fresh || !here) { return; }
+      fresh.removeAttribute("hx-swap-oob");
+      here.replaceWith(document.importNode(fresh, true));
+    });
+  }
+
   function send() {
     var list = questions();
     if (!list || busy) { return; }
@@ -108,6 +122,7 @@
       var fresh = doc.getElementById("section-questions");
       if (fresh) { merge(list, fresh); }
       report(doc);
+      progress(doc);
       var news = doc.getElementById("questions-news-text");
       var live = document.getElementById("questions-news");
       if (news && live && news.textContent.trim()) { live.textContent = news.textContent; }

@@ -61,6 +61,8 @@ def test_seeded_screenings_carry_the_engines_result_for_their_answers(seeded):
 def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_for_all(
     seeded,
 ):
+    """And the review page, the decision and the report request, whose POSTs
+    act on every repetition (rolled back) and leave the screening as it was."""
     figures = {f.name: f for f in pages.measure(repeat=1, log=lambda _: None)}
     for name in (
         "overview, unfiltered",
@@ -72,10 +74,16 @@ def test_overview_and_questionnaire_pages_need_as_many_queries_for_10_rows_as_fo
         "section POST",
         "summary page",
         "competence coverage",
+        "review page",
+        "decision POST (request changes)",
+        "report request POST",
     ):
         figure = figures[name]
         assert figure.value is not None, figure.note
         assert figure.queries_small == figure.queries_full, name
+    waiting = pages.review_subject(pages.bench_subjects()[0])
+    assert waiting.status in (Screening.Status.SUBMITTED, Screening.Status.IN_REVIEW)
+    assert not waiting.reports.exists()
 
 
 def test_the_table_prints_ratios_and_writes_json(tmp_path):
@@ -96,8 +104,13 @@ def test_rescore_figure_runs_the_real_path_and_leaves_the_rows_as_they_were(seed
     # As an earlier engine would have stored it (every write sets the digest).
     Screening.objects.filter(pk=stale.pk).update(result={}, result_digest=digest({}))
 
-    figure = engine.rescore(count=15)  # 10 stored: one pass and half another
+    every, default = engine.rescore(count=15)  # 10 stored: 1.5 passes
 
-    assert figure.value is not None
-    assert figure.note.startswith("10 distinct, 1 rewritten")
+    assert every.value is not None
+    assert default.value is not None
+    # The seed stores no inputs digests: the first pass scores every row and
+    # stores them, the second pass over the same rows (and the default run
+    # after it) finds nothing to score.
+    assert every.note.startswith("10 distinct, 1 rewritten, 0 skipped")
+    assert default.note.startswith("10 distinct, 0 rewritten, 15 skipped")
     assert Screening.objects.get(pk=stale.pk).result == {}

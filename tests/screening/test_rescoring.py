@@ -6,9 +6,12 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from screening.models import Screening
 from screening.models.screenings import levels_by_dimension
+from screening.scoring import stored
 from screening.scoring.stored import digest
 from screening.services.rescoring import rescore_screenings
 from tests.factories import (
@@ -90,6 +93,62 @@ def test_a_second_run_writes_nothing(country):
     assert dict(Screening.objects.values_list("pk", "revision")) == revisions
 
 
+def test_rescoring_unchanged_inputs_writes_nothing(country):
+    _screenings(country)  # each saved through Screening.rescore
+    before = {
+        s.pk: (s.revision, s.updated_at, s.scored_at, s.history.count())
+        for s in Screening.objects.all()
+    }
+
+    with CaptureQueriesContext(connection) as queries:
+        done = rescore_screenings()
+
+    assert (done.screenings, done.changed, done.unchanged_inputs) == (4, 0, 4)
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
+    assert writes == []
+    assert {
+        s.pk: (s.revision, s.updated_at, s.scored_at, s.history.count())
+        for s in Screening.objects.all()
+    } == before
+
+
+def test_a_changed_fact_is_scored_although_the_answers_are_the_same(country):
+    screenings = _screenings(country)
+    _facts_change(country, screenings[0].partner)
+
+    done = rescore_screenings()
+
+    assert (done.changed, done.unchanged_inputs) == (3, 1)
+
+
+def test_a_new_engine_scores_every_row_again_and_writes_only_digests(
+    country, monkeypatch
+):
+    """After a deploy that changes the engine's code or the definitions every
+    row is scored again; a result that comes out the same is not a revision."""
+    _screenings(country)
+    revisions = dict(Screening.objects.values_list("pk", "revision"))
+    monkeypatch.setattr(stored, "engine_fingerprint", lambda: "another engine")
+
+    done = rescore_screenings()
+
+    assert (done.screenings, done.changed, done.unchanged_inputs) == (4, 0, 0)
+    assert dict(Screening.objects.values_list("pk", "revision")) == revisions
+    assert rescore_screenings().unchanged_inputs == 4  # the new digests stored
+
+
+def test_force_scores_rows_with_unchanged_inputs(country):
+    _screenings(country)
+
+    done = rescore_screenings(force=True)
+
+    assert (done.screenings, done.changed, done.unchanged_inputs) == (4, 0, 0)
+
+
 def test_results_stored_by_an_earlier_engine_are_replaced(country):
     """A deployed engine fix changes results without any fact changing."""
     screening = _screenings(country)[1]
@@ -131,5 +190,5 @@ def test_command_rescores_the_screenings_of_one_country(country):
 
     call_command("rescore_screenings", "--country", "xk", stdout=out)
 
-    assert "3 screenings scored again, 3 changed" in out.getvalue()
+    assert "3 screenings looked at, 3 changed" in out.getvalue()
     assert Screening.objects.get(pk=other.pk).revision == other.revision

@@ -69,7 +69,7 @@ class Command(BaseCommand):
             figures += pages.measure(options["repeat"], log)
             screening, users = pages.bench_subjects()
             log("Engine and matcher:")
-            figures.append(engine.rescore())
+            figures += engine.rescore()
             figures += engine.match_one_name()
             log("PDF reports (child processes):")
             figures += pdfs.measure(

@@ -25,11 +25,19 @@ class Command(BaseCommand):
             help="only the screenings of this country (ISO code; repeatable)",
         )
 
-    def handle(self, *args, country: list[str], **options):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="score every screening, even those whose inputs (answers, facts, "
+            "engine and questionnaire) are those of their stored result",
+        )
+
+    def handle(self, *args, country: list[str], force: bool, **options):
         screenings = Screening.objects.all()
         if country:
             screenings = screenings.filter(country_id__in=[c.upper() for c in country])
-        done = rescore_screenings(screenings)
+        done = rescore_screenings(screenings, force=force)
         self.stdout.write(
-            f"{done.screenings} screenings scored again, {done.changed} changed."
+            f"{done.screenings} screenings looked at, {done.changed} changed, "
+            f"{done.unchanged_inputs} not scored (inputs unchanged)."
         )

@@ -1,0 +1,34 @@
+"""What a stored result was scored from (scoring.stored.inputs_text): equal
+inputs give equal text whatever their types, and any changed input changes it."""
+
+from __future__ import annotations
+
+from countries.models import Country
+from screening.facts import CountryFacts, Fact, PartnerFacts
+from screening.scoring.stored import Case, inputs_text
+
+FACT = Fact("travel_advice", "caution", "UD", "2026")
+PARTNER = PartnerFacts(7, "Example University", "XK", "university")
+
+
+def _case(country=None, answers=None, partners=(PARTNER,)) -> Case:
+    country = country or CountryFacts("XK", "Land", "T1", (FACT,))
+    return Case("samarbeid", 2, answers or {"collab.balance": "yes"}, country, partners)
+
+
+def test_equal_facts_give_equal_inputs_whatever_their_types():
+    as_choice = CountryFacts("XK", "Land", Country.Tier.T1, [FACT])  # unhashable
+
+    assert inputs_text(_case(as_choice)) == inputs_text(_case())
+
+
+def test_each_changed_input_changes_the_inputs():
+    base = inputs_text(_case())
+    other_fact = CountryFacts(
+        "XK", "Land", "T1", (Fact("travel_advice", "normal", "UD"),)
+    )
+    flagged = PartnerFacts(7, "Example University", "XK", "university", (FACT,))
+
+    assert inputs_text(_case(other_fact)) != base
+    assert inputs_text(_case(partners=(flagged,))) != base
+    assert inputs_text(_case(answers={"collab.balance": "no"})) != base
