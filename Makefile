@@ -96,10 +96,10 @@ bench: $(DEV_STAMP)
 # into a venv of its own, never into the one `make run` and `make test` use.
 COMPARE_VENV := .venv-compare
 bench-matching: $(DEV_STAMP)
-	$(PY) -m screening.bench.matching
+	$(PY) -m tools.bench.matching
 	test -x $(COMPARE_VENV)/bin/python || $(PYTHON) -m venv $(COMPARE_VENV)
 	$(COMPARE_VENV)/bin/python -m pip install --quiet -e ".[compare]"
-	$(COMPARE_VENV)/bin/python -m screening.bench.matching --compare
+	$(COMPARE_VENV)/bin/python -m tools.bench.matching --compare
 
 messages: $(DEV_STAMP)
 	$(PY) locale/translate.py

@@ -9,9 +9,9 @@ import pytest
 from django.core.cache import caches
 
 from config import cache as optional_cache
-from screening.bench.load import free_port
 from tests import factories
 from tests.drills.support import ensure_groups
+from tools.bench.load import free_port
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from agreements import demo
+from tools.demo import people as demo
 
 
 class Command(BaseCommand):
@@ -27,11 +27,11 @@ class Command(BaseCommand):
 
         screened = named_lists.rescreen_partners()
         self.stdout.write(f"Named lists: {screened} partners screened.")
-        from screening import demo as screening_demo
+        from tools.demo import screenings as screening_demo
 
         screenings = screening_demo.seed_screenings()
         self.stdout.write(f"Demo screenings: {screenings}.")
-        from screening import demo_reviews
+        from tools.demo import reviews as demo_reviews
 
         self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")
@@ -40,7 +40,7 @@ class Command(BaseCommand):
                 f"  {account.username} / {password}  ({account.role_label})"
             )
         if scale > 0:
-            from screening.bench import seed
+            from tools.bench import seed
 
             self.stdout.write(f"Benchmark volumes at scale {scale} ...")
             volume = seed.seed_volume(scale=scale, log=self.stdout.write)
