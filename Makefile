@@ -83,7 +83,7 @@ beat: $(RUN_STAMP)
 # Benchmark on a database of its own: bench.sqlite3 by default, or DATABASE_URL
 # (e.g. postgres://postgres@127.0.0.1:5432/ss_bench). SCALE=0.1 for a quick run.
 SCALE ?= 1
-BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-$(shell hostname)-not-for-production SECURE_SSL_REDIRECT=0 \
+BENCH_ENV := DEBUG=0 DEV_TOOLS=1 SECRET_KEY=bench-only-$(shell hostname)-not-for-production SECURE_SSL_REDIRECT=0 \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3}
 
 bench: $(DEV_STAMP)

@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "countries",
     "screening",
 ]
+# Development tools (tools/: the benchmark and the demo seeding) are never
+# installed in production: only with DEBUG (`make run`) or DEV_TOOLS=1 (`make
+# bench`, the test suite).
+DEV_TOOLS = env.bool("DEV_TOOLS", default=DEBUG)
+if DEV_TOOLS:
+    INSTALLED_APPS.append("tools")
 
 MIDDLEWARE = [
     # Operations (issue 17): a request id on every log line; /healthz for any Host.
