@@ -37,6 +37,7 @@ from agreements.models import (
     PartnerMatchDecision,
     User,
 )
+from config import fragments
 
 __all__ = ["ListFileError"]
 
@@ -231,6 +232,7 @@ def import_named_list(
         entry.save()
     retired = [e.pk for e in existing.values() if e.active]
     NamedListEntry.objects.filter(pk__in=retired).update(active=False)
+    fragments.changed()  # the update above sends no signal
     apply_project_aliases()
     if rescreen:
         rescreen_partners(cause=_edition_cause(named_list))

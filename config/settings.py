@@ -225,9 +225,9 @@ CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@local
 # (`make run` sets it to the address it serves). No trailing slash.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# Cached page fragments (config.fragments). In-process memory by default; with
-# several web processes or hosts, point CACHE_URL at Redis so they share it
-# (correctness does not depend on it: fragments are keyed on the data version).
+# Cached page fragments (config.fragments). In-process memory by default (the
+# one-process demo); with several web processes, hosts or a Celery worker,
+# point CACHE_URL at Redis so they share the fragments and their version.
 # The cache is optional: with Redis away, pages render afresh (config.cache).
 # Sessions stay in the database (the default engine), never in the cache, so a
 # Redis outage logs nobody out and refuses no login or form.

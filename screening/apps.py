@@ -7,4 +7,7 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("Screening")
 
     def ready(self) -> None:
+        from config import fragments
         from screening.reports import checks  # noqa: F401 (registers the check)
+
+        fragments.watch(self.get_models())

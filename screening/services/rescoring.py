@@ -31,6 +31,7 @@ from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
 from agreements.models.incidents import INCIDENT_ORDER
 from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
+from config import fragments
 from countries.models import Country
 from screening.facts import CountryFacts, PartnerFacts
 from screening.models import Screening
@@ -218,6 +219,8 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
         Agreement.objects.filter(last_screening_id__in=pks).update(
             last_screening_level=level
         )
+    if moved:
+        fragments.changed()  # bulk and queryset updates send no signal
 
 
 # A level change of these is news for the researcher and the contact point.

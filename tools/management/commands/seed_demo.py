@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from config import fragments
 from tools.demo import people as demo
 
 
@@ -45,3 +46,4 @@ class Command(BaseCommand):
             self.stdout.write(f"Benchmark volumes at scale {scale} ...")
             volume = seed.seed_volume(scale=scale, log=self.stdout.write)
             self.stdout.write(f"Database now holds {volume}.")
+        fragments.changed()  # the volumes are bulk inserts: no signal
