@@ -26,7 +26,7 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-.PHONY: run test deps lock worker beat bench bench-matching messages clean
+.PHONY: run test deps types lock worker beat bench bench-matching messages clean
 
 $(VENV):
 	$(MKVENV)
@@ -67,12 +67,19 @@ run: $(RUN_STAMP)
 test: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(MAKE) --no-print-directory deps
+	$(MAKE) --no-print-directory types
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
 # Every imported package is declared in pyproject.toml, and every declared one is used.
 deps: $(DEV_STAMP)
 	$(PY) -m deptry .
+
+# Type checks (mypy with django-stubs; [tool.mypy] in pyproject.toml): strict on
+# the pure domain packages, lenient elsewhere. DEBUG=1: the settings need no
+# secret, and the development tools are checked too.
+types: $(DEV_STAMP)
+	DEBUG=1 $(PY) -m mypy
 
 worker: $(RUN_STAMP)
 	$(PY) -m celery -A config worker -Q celery,reports --loglevel=INFO

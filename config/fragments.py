@@ -103,7 +103,7 @@ def watch(
     changed. Each app calls it from ready() with the models its pages show."""
     skipped = {name.lower() for name in unseen}
     for model in app_models:
-        name = model._meta.model_name
+        name = model._meta.model_name or ""
         if name in skipped or name.startswith("historical"):
             continue
         uid = f"fragments-{model._meta.label_lower}"
