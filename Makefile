@@ -26,7 +26,7 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-.PHONY: run test deps lock worker beat bench bench-matching messages clean
+.PHONY: run test deps types lock worker beat bench bench-matching messages clean
 
 $(VENV):
 	$(MKVENV)
@@ -68,12 +68,19 @@ run: $(RUN_STAMP)
 test: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(MAKE) --no-print-directory deps
+	$(MAKE) --no-print-directory types
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
 # Every imported package is declared in pyproject.toml, and every declared one is used.
 deps: $(DEV_STAMP)
 	$(PY) -m deptry .
+
+# Type checks (mypy with django-stubs; [tool.mypy] in pyproject.toml): strict on
+# the pure domain packages, lenient elsewhere. DEBUG=1: the settings need no
+# secret, and the development tools are checked too.
+types: $(DEV_STAMP)
+	DEBUG=1 $(PY) -m mypy
 
 worker: $(RUN_STAMP)
 	$(PY) -m celery -A config worker -Q celery,reports --loglevel=INFO
@@ -84,7 +91,7 @@ beat: $(RUN_STAMP)
 # Benchmark on a database of its own: bench.sqlite3 by default, or DATABASE_URL
 # (e.g. postgres://postgres@127.0.0.1:5432/ss_bench). SCALE=0.1 for a quick run.
 SCALE ?= 1
-BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-$(shell hostname)-not-for-production SECURE_SSL_REDIRECT=0 \
+BENCH_ENV := DEBUG=0 DEV_TOOLS=1 SECRET_KEY=bench-only-$(shell hostname)-not-for-production SECURE_SSL_REDIRECT=0 \
 	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/bench.sqlite3}
 
 bench: $(DEV_STAMP)
@@ -97,10 +104,10 @@ bench: $(DEV_STAMP)
 # into a venv of its own, never into the one `make run` and `make test` use.
 COMPARE_VENV := .venv-compare
 bench-matching: $(DEV_STAMP)
-	$(PY) -m screening.bench.matching
+	$(PY) -m tools.bench.matching
 	test -x $(COMPARE_VENV)/bin/python || $(PYTHON) -m venv $(COMPARE_VENV)
 	$(COMPARE_VENV)/bin/python -m pip install --quiet -e ".[compare]"
-	$(COMPARE_VENV)/bin/python -m screening.bench.matching --compare
+	$(COMPARE_VENV)/bin/python -m tools.bench.matching --compare
 
 messages: $(DEV_STAMP)
 	$(PY) locale/translate.py

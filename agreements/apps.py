@@ -7,8 +7,9 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Agreements")
 
     def ready(self) -> None:
-        from agreements import freshness
         from agreements.matching import warm_up
+        from config import fragments
 
-        freshness.connect()
+        # A transfer's preview is never on a page.
+        fragments.watch(self.get_models(), unseen=["ImportPreview"])
         warm_up()  # the first screening query after start need not load tables

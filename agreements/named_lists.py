@@ -36,6 +36,7 @@ from agreements.models import (
     PartnerMatchDecision,
     User,
 )
+from config import fragments
 from config.queueing import task_named
 from countries.signals import facts_changed
 
@@ -232,6 +233,7 @@ def import_named_list(
         entry.save()
     retired = [e.pk for e in existing.values() if e.active]
     NamedListEntry.objects.filter(pk__in=retired).update(active=False)
+    fragments.changed()  # the update above sends no signal
     apply_project_aliases()
     if rescreen:
         rescreen_partners(cause=_edition_cause(named_list))

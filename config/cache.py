@@ -1,11 +1,11 @@
 """The shared page cache on Redis, treated as optional.
 
-The cache only saves work (config.fragments keys every fragment on the data
-version), so a Redis outage must not reach the user: a read that cannot reach
-Redis is a miss, a write is skipped, and the page is rendered afresh. One
-warning per minute says so in the log. Sessions do not live here (they are in
-the database), so nobody is logged out or refused while Redis is away.
-"""
+The cache only saves work (config.fragments keys every fragment on a version
+moved after every change to what pages show), so a Redis outage must not reach
+the user: a read that cannot reach Redis is a miss, a write is skipped, and
+the page is rendered afresh. One warning per minute says so in the log.
+Sessions do not live here (they are in the database), so nobody is logged out
+or refused while Redis is away."""
 
 from __future__ import annotations
 
@@ -61,6 +61,7 @@ class OptionalRedisCache(RedisCache):
     set = _tolerant(lambda *a, **k: None)(RedisCache.set)
     add = _tolerant(lambda *a, **k: False)(RedisCache.add)
     set_many = _tolerant(lambda keys, *a, **k: list(keys))(RedisCache.set_many)
+    incr = _tolerant(lambda *a, **k: 0)(RedisCache.incr)
     touch = _tolerant(lambda *a, **k: False)(RedisCache.touch)
     delete = _tolerant(lambda *a, **k: False)(RedisCache.delete)
     delete_many = _tolerant(lambda *a, **k: None)(RedisCache.delete_many)

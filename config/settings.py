@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # the widget templates, overridable in templates/django/forms/
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -61,6 +62,12 @@ INSTALLED_APPS = [
     "caselibrary",
     "guidelines",
 ]
+# Development tools (tools/: the benchmark and the demo seeding) are never
+# installed in production: only with DEBUG (`make run`) or DEV_TOOLS=1 (`make
+# bench`, the test suite).
+DEV_TOOLS = env.bool("DEV_TOOLS", default=DEBUG)
+if DEV_TOOLS:
+    INSTALLED_APPS.append("tools")
 
 MIDDLEWARE = [
     # Operations (issue 17): a request id on every log line; /healthz for any Host.
@@ -85,7 +92,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
-FORM_RENDERER = "config.form_renderer.FormRenderer"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -224,9 +231,9 @@ CONTACT_POINT_EMAIL = env.str("CONTACT_POINT_EMAIL", default="kontaktpunkt@local
 # (`make run` sets it to the address it serves). No trailing slash.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# Cached page fragments (config.fragments). In-process memory by default; with
-# several web processes or hosts, point CACHE_URL at Redis so they share it
-# (correctness does not depend on it: fragments are keyed on the data version).
+# Cached page fragments (config.fragments). In-process memory by default (the
+# one-process demo); with several web processes, hosts or a Celery worker,
+# point CACHE_URL at Redis so they share the fragments and their version.
 # The cache is optional: with Redis away, pages render afresh (config.cache).
 # Sessions stay in the database (the default engine), never in the cache, so a
 # Redis outage logs nobody out and refuses no login or form.

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config import fragments
 from countries import services
 from countries.models import Assessment, Country, Indicator
 
@@ -94,6 +95,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Mark as verified against the official source"))
     def confirm(self, request, queryset):
         queryset.update(to_be_verified=False)
+        fragments.changed()  # update() sends no signal
 
 
 @admin.register(Assessment)

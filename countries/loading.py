@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from config import fragments
 from countries.models import Country, Indicator
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -257,6 +258,7 @@ def upsert_countries(countries: list[Country]) -> int:
         unique_fields=["iso2"],
         update_fields=["iso3", "name_nb", "name_nn", "name_en"],
     )
+    fragments.changed()  # bulk_create sends no signal
     return len(countries)
 
 
@@ -320,6 +322,7 @@ def upsert_indicators(
         update, [*FIELDS, "origin", "loaded_at"], batch_size=500
     )
     Indicator.objects.filter(pk__in=stale).delete()
+    fragments.changed()  # bulk_create and bulk_update send no signal
     return {"created": len(create), "updated": len(update), "deleted": len(stale)}
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from config import fragments
 from config.queueing import send_on_commit
 from countries import tasks
 from countries.models import Assessment, Country, Indicator
@@ -37,6 +38,7 @@ def refresh_country_flags(*, iso2: Iterable[str] | None = None) -> int:
                 setattr(country, name, value)
             changed.append(country)
     Country.objects.bulk_update(changed, DERIVED, batch_size=500)
+    fragments.changed()  # bulk_update sends no signal
     touched = list(iso2) if iso2 is not None else [c.iso2 for c in changed]
     _rescore_screenings(touched, "country_indicators")
     return len(changed)

@@ -22,8 +22,7 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with no cached fragments: the database is rolled back
-    between tests, so a data version number can come round again."""
+    """Each test starts with no cached fragments and no fragment version."""
     from django.core.cache import cache
 
     cache.clear()

@@ -166,8 +166,8 @@ class MatchIndex:
                 self._postings[tok].add(i)
             entry_tokens[variant.entry.key].update(variant.tokens)
         df: dict[str, int] = defaultdict(int)
-        for toks in entry_tokens.values():
-            for tok in toks:
+        for entry_toks in entry_tokens.values():
+            for tok in entry_toks:
                 df[tok] += 1
         n = max(len(entry_tokens), 1)
         self._idf = {tok: math.log((n + 1) / (c + 1)) + 1 for tok, c in df.items()}

@@ -84,7 +84,10 @@ def list_metadata(data: bytes) -> dict[str, str]:
     """List title, publisher, edition and source from the first row, if present."""
     reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
     first = next(reader, None) or {}
-    pick = lambda *keys: next((first[k] for k in keys if first.get(k)), "")  # noqa: E731
+
+    def pick(*keys: str) -> str:
+        return next((first[k] for k in keys if first.get(k)), "")
+
     return {
         "title": pick("list_name"),
         "publisher": pick("list_publisher"),

@@ -1,7 +1,6 @@
 """The institution register. Each area adds its import line here."""
 
 from agreements.models.agreements import Agreement, AgreementReminder
-from agreements.models.freshness import DataVersion
 from agreements.models.imports import ImportPreview
 from agreements.models.incidents import PartnerIncident
 from agreements.models.institution import InstitutionSettings
@@ -18,7 +17,6 @@ from agreements.models.people import Unit, User
 __all__ = [
     "Agreement",
     "AgreementReminder",
-    "DataVersion",
     "EntryAlias",
     "ImportPreview",
     "InstitutionSettings",

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from agreements import documents, flags, history, overview_rows, roles, services
+from agreements import documents, flags, history, roles, services
 from agreements.filters import AgreementFilter
 from agreements.forms import AgreementForm
 from agreements.models import Agreement
@@ -65,7 +65,6 @@ def _overview_main(request: HttpRequest) -> str:
     context = {
         "filter": agreement_filter,
         "page_obj": page,
-        "rows": overview_rows.rows(page.object_list),
         "flag_counts": [
             (flag, counts[flag.key], flag.key in active_flags) for flag in flags.FLAGS
         ],

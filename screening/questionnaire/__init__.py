@@ -25,9 +25,9 @@ import re
 from collections.abc import Mapping
 
 from screening.conditions import Context, Env, evaluate
+from screening.questionnaire.checks import DefinitionError
 from screening.questionnaire.loader import (
     DEFINITIONS,
-    DefinitionError,
     definition_files,
     load,
     load_from_text,

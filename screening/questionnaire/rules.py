@@ -3,7 +3,7 @@ blocking unknowns, route rules and flag points. Mixed into the loader's builder.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screening.questionnaire.model import (
     Blocking,
@@ -13,6 +13,9 @@ from screening.questionnaire.model import (
     RouteRule,
 )
 
+if TYPE_CHECKING:
+    from screening.questionnaire.model import Text
+
 
 def _list(items: object) -> list[Any]:
     return list(items) if isinstance(items, list) else []
@@ -20,6 +23,18 @@ def _list(items: object) -> list[Any]:
 
 class RuleParsing:
     """Needs from its host: fail, keys, text, points, cond, level (see _Builder)."""
+
+    if TYPE_CHECKING:  # what the host (loader._Builder) provides
+        dims: set[str]
+
+        def fail(self, message: str) -> None: ...
+        def keys(
+            self, data: object, allowed: set[str], where: str
+        ) -> dict[str, Any]: ...
+        def text(self, data: object, where: str, *, optional: bool = False) -> Text: ...
+        def points(self, data: object, where: str) -> dict[str, int]: ...
+        def cond(self, data: object, where: str) -> Condition | None: ...
+        def level(self, value: object, where: str) -> str: ...
 
     def bands(self, items: object) -> tuple[tuple[int, str], ...]:
         bands = []

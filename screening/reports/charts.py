@@ -110,7 +110,7 @@ def stacked_columns(
     for i, (label, counts) in enumerate(columns):
         bar_w = min(slot * 0.7, 48)
         x = left + i * slot + (slot - bar_w) / 2
-        y = top_pad + plot_h
+        y: float = top_pad + plot_h
         for key, _name in keys:
             h = plot_h * counts.get(key, 0) / peak
             if h:

@@ -269,7 +269,7 @@ def _partner_names(listed) -> dict[int, list[str]]:
 
 
 def level_names() -> dict[str, str]:
-    return dict(Screening.Level.choices)
+    return {value: str(label) for value, label in Screening.Level.choices}
 
 
 def _by_level_and_status(screenings) -> tuple[dict[str, int], list[tuple]]:

@@ -105,7 +105,8 @@ class Scored:
     def result(self) -> dict[str, Any]:
         if self.text is None:
             raise ValueError("an unchanged result is not sent back")
-        return json.loads(self.text)
+        result: dict[str, Any] = json.loads(self.text)
+        return result
 
 
 def inputs_text(case: Case) -> str:

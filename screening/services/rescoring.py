@@ -34,6 +34,7 @@ from agreements.models import Agreement, Partner, PartnerIncident, PartnerMatch
 from agreements.models.incidents import INCIDENT_ORDER
 from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
+from config import fragments
 from config.queueing import send_on_commit
 from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
@@ -282,6 +283,8 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
         Agreement.objects.filter(last_screening_id__in=pks).update(
             last_screening_level=level
         )
+    if moved:
+        fragments.changed()  # bulk and queryset updates send no signal
 
 
 def _write_inputs_digests(rows: list[Screening]) -> None:

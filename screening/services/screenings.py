@@ -17,9 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from agreements import freshness, named_lists, partner_screening
+from agreements import named_lists, partner_screening
 from agreements import services as agreement_services
 from agreements.models import Agreement, Partner, Unit, User
+from config import fragments
 from countries.models import Country
 from screening import questionnaire as qn
 from screening.models import Screening
@@ -220,7 +221,7 @@ def save_answers(
 def _unseen_while_draft(screening: Screening) -> AbstractContextManager:
     """A draft's edits leave cached pages valid: none of them shows drafts."""
     if screening.status == Screening.Status.DRAFT:
-        return freshness.quietly()
+        return fragments.quietly()
     return nullcontext()
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from agreements import demo, named_lists
+from agreements import named_lists
 from agreements.models import Partner, PartnerMatch
 from tests import factories as f
+from tools.demo import people as demo
 
 pytestmark = pytest.mark.browser
 

@@ -19,10 +19,10 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from agreements import roles
-from screening.bench import load
-from screening.bench.pages import FormReader
 from screening.models import Screening
 from tests.worker import QUEUES, ROOT, WorkerProcess, test_database_url
+from tools.bench import load
+from tools.bench.pages import FormReader
 
 MESSAGE = re.compile(r'class="alert[^"]*"[^>]*>(.*?)</div>', re.S)
 

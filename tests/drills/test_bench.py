@@ -9,10 +9,10 @@ import pytest
 from agreements.models import Agreement, Partner, Unit
 from screening import questionnaire as qn
 from screening import scoring
-from screening.bench import engine, pages, seed, table
 from screening.models import Screening
 from screening.models.screenings import levels_by_dimension
 from screening.scoring.stored import digest
+from tools.bench import engine, pages, seed, table
 
 pytestmark = pytest.mark.django_db
 SCALE = 0.002  # 20 agreements, 10 partners, 10 screenings, 10 users

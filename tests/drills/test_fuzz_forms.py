@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from agreements.models import Agreement
 from countries.models import Assessment
 from screening import questionnaire as qn
-from screening.bench.pages import FormReader
 from screening.models import Screening, Transition
 from screening.progress import METADATA_SECTIONS
 from screening.services import screenings as screening_services
 from tests import factories
 from tests.screening.flow_answers import answer_everything
+from tools.bench.pages import FormReader
 
 FUZZ = settings(
     max_examples=25,

@@ -20,7 +20,6 @@ import time
 import pytest
 
 from agreements.models import User
-from screening.bench.load import free_port
 from screening.models import Comment, Report, Screening
 from screening.services import screenings as screening_services
 from tests import factories
@@ -35,6 +34,7 @@ from tests.drills.support import (
 )
 from tests.screening.flow_answers import answer_everything
 from tests.services import need, need_postgres
+from tools.bench.load import free_port
 
 pytestmark = pytest.mark.services
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

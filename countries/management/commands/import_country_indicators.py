@@ -41,7 +41,7 @@ class Command(BaseCommand):
             ) from None
         with transaction.atomic():
             counts = loading.upsert_indicators(records, origin="import")
-            services.refresh_country_flags(iso2={r["country_id"] for r in records})
+            services.refresh_country_flags(iso2={str(r["country_id"]) for r in records})
         self.stdout.write(
             f"{file}: {len(records)} rows; {counts['created']} new, "
             f"{counts['updated']} updated."

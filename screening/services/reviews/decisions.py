@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from agreements import partner_screening
 from agreements.models import User
+from config import fragments
 from config.queueing import send_on_commit
 from screening.models import FollowUp, Screening, Transition
 from screening.services.reviews.linking import link_agreement, record_on_agreement
@@ -132,6 +133,7 @@ def _approve(
     if own:
         own_case(current, by=by, what=step.get_action_display())
     if conditions and due is not None:
+        fragments.changed()  # bulk_create below sends no signal
         FollowUp.objects.bulk_create(
             FollowUp(
                 screening=current,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from agreements import roles
 from agreements.models import User
+from config import fragments
 from screening.models import FollowUp
 from screening.services.reviews.transitions import Outcome, require
 
@@ -33,6 +34,7 @@ def complete_follow_up(follow_up: FollowUp, *, by: User, note: str) -> Outcome:
     )
     if not updated:
         return Outcome(False, _("Nothing changed: this follow-up is already done."))
+    fragments.changed()  # update() sends no signal
     return Outcome(True, _("The follow-up is marked done."))
 
 

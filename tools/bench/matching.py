@@ -1,8 +1,8 @@
 """Named-list matching in the bench: speed against 5,000 entries, the test set,
 and OpenSanctions' nomenklatura logic-v2 on the same cases (no Django).
 
-    python -m screening.bench.matching            # speed and our matcher
-    python -m screening.bench.matching --compare  # ... and logic-v2 beside it
+    python -m tools.bench.matching            # speed and our matcher
+    python -m tools.bench.matching --compare  # ... and logic-v2 beside it
 
 logic-v2 comes from the optional extra `compare` (`pip install -e ".[compare]"`,
 which `make bench-matching` does in a venv of its own: it compiles PyICU).
@@ -120,7 +120,7 @@ def speed(queries: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
 
 def first_query_in_new_process() -> tuple[float, float]:
     child = subprocess.run(
-        [sys.executable, "-m", "screening.bench.matching", "--first-query"],
+        [sys.executable, "-m", "tools.bench.matching", "--first-query"],
         capture_output=True,
         text=True,
         check=True,

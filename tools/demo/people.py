@@ -86,6 +86,6 @@ def seed_accounts(units: dict[str, Unit]) -> list[tuple[DemoAccount, str]]:
 
 def seed_register(units: dict[str, Unit]) -> int:
     """Demo partners and agreements (data in demo_register.py); idempotent."""
-    from agreements import demo_register
+    from tools.demo import register as demo_register
 
     return demo_register.seed_register(units)

@@ -10,10 +10,10 @@ from django.db import connection, transaction
 from agreements.matching import MatchIndex
 from agreements.models import Partner
 from screening import questionnaire as qn
-from screening.bench import matching
-from screening.bench.table import Figure, percentile, summarise
 from screening.models import Screening
 from screening.services import rescoring
+from tools.bench import matching
+from tools.bench.table import Figure, percentile, summarise
 
 RESCORE_COUNT = 10_000
 RESCORE_TARGET_S = 5.0
@@ -84,7 +84,7 @@ def _rescore_pass(
 
 
 def match_one_name(repeat: int = 200) -> list[Figure]:
-    """One name against 5,000 entries (screening/bench/matching.py has the
+    """One name against 5,000 entries (tools/bench/matching.py has the
     test set and the comparison with nomenklatura: `make bench-matching`)."""
     entries = matching.padded_entries()
     started = time.perf_counter()

@@ -29,7 +29,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.test import Client
 
-from screening.bench.table import Figure, percentile
+from tools.bench.table import Figure, percentile
 
 THROUGHPUT_TARGET = 100.0  # product.md: requests per second, overview and dashboard
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

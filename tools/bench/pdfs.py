@@ -27,7 +27,7 @@ from typing import Any
 
 from django.conf import settings
 
-from screening.bench.table import Figure
+from tools.bench.table import Figure
 
 TARGETS_S = {"screening": 1.5, "summary": 15.0}
 MEMORY_TARGET_MB = 300.0

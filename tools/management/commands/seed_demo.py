@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from agreements import demo
+from config import fragments
+from tools.demo import people as demo
 
 
 class Command(BaseCommand):
@@ -30,11 +31,11 @@ class Command(BaseCommand):
         from valueregister import demo as register_demo
 
         self.stdout.write(f"Demo value register: {register_demo.seed_assets()}.")
-        from screening import demo as screening_demo
+        from tools.demo import screenings as screening_demo
 
         screenings = screening_demo.seed_screenings()
         self.stdout.write(f"Demo screenings: {screenings}.")
-        from screening import demo_reviews
+        from tools.demo import reviews as demo_reviews
 
         self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
         from incidents import demo as incidents_demo
@@ -50,8 +51,9 @@ class Command(BaseCommand):
                 f"  {account.username} / {password}  ({account.role_label})"
             )
         if scale > 0:
-            from screening.bench import seed
+            from tools.bench import seed
 
             self.stdout.write(f"Benchmark volumes at scale {scale} ...")
             volume = seed.seed_volume(scale=scale, log=self.stdout.write)
             self.stdout.write(f"Database now holds {volume}.")
+        fragments.changed()  # the volumes are bulk inserts: no signal

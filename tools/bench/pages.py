@@ -23,10 +23,10 @@ from django.test.utils import CaptureQueriesContext
 
 from agreements.models import Agreement, Unit, User
 from screening import questionnaire as qn
-from screening.bench import seed
-from screening.bench.table import Figure, summarise, timed
 from screening.models import Report, Screening
 from screening.progress import METADATA_SECTIONS
+from tools.bench import seed
+from tools.bench.table import Figure, summarise, timed
 
 OVERVIEW_TARGET_MS = 100.0  # product.md: filtered overview page of 50
 QUESTIONNAIRE_TARGET_MS = 60.0  # product.md: a questionnaire page, GET or POST

@@ -19,7 +19,7 @@ from django.db import connection
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from screening.bench import engine, load, pages, pdfs, seed, table
+from tools.bench import engine, load, pages, pdfs, seed, table
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Development tools (benchmark, demo seeding): installed with DEBUG or DEV_TOOLS."""

@@ -1,0 +1,1 @@
+"""Demo data for the embedded demo (`seed_demo`); never for production."""
