@@ -191,7 +191,7 @@ def test_publishing_again_restores_an_unpublished_case(client_for):
 
 
 def test_demo_publishes_decided_screenings_without_names():
-    from caselibrary import demo
+    from tools.demo import cases as demo
 
     f.contact_point()
     owner = f.researcher(first_name="Kari", last_name="Nordmann")

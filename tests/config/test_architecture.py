@@ -44,26 +44,15 @@ SHARED = frozenset(
 # Imports that still point the wrong way, each with why it is allowed for now.
 # Nothing may be added here; the list only shrinks.
 KNOWN: dict[tuple[str, str], str] = {
-    # Branch infra replaces the SQL-parsing data version with a version in
-    # Django's cache inside config.fragments; agreements.freshness goes.
-    ("config.fragments", "agreements.freshness"): "removed by branch infra",
     # The country page checks roles and lists the register's partners and
     # their agreements. Roles go to the bottom with the users (an accounts app,
     # the User model's move); the partner list then moves to a register view.
     ("countries.views", "agreements.roles"): "follows the User model's move",
     ("countries.views", "agreements.models"): "follows the User model's move",
 }
-# Development tools still inside the product apps (branch infra moves them to
-# tools/, the top layer): they may import any app.
-TOOLS = (
-    "agreements.demo",
-    "agreements.demo_register",
-    "agreements.management.commands.seed_demo",
-    "screening.demo",
-    "screening.demo_reviews",
-    "screening.bench",
-    "screening.management.commands.bench",
-)
+# The development-only app (benchmark, demo seeding): production settings do
+# not install it, so no product module may import it.
+TOOLS = ("tools",)
 PURE = (
     "countries.levels",
     "countries.facts",
@@ -159,7 +148,7 @@ def _allowed(source: str, target: str) -> bool:
     if target in SHARED:
         return True
     if _is_tool(target):
-        return _is_tool(source) or _app(source) in ("config", "tools")
+        return _is_tool(source)
     if _is_tool(source) or _app(source) == _app(target):
         return True
     return APPS[_app(target)] <= APPS[_app(source)]

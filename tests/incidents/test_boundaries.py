@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from incidents import demo
 from incidents.models import IncidentReport
 from tests import factories as f
+from tools.demo import incidents as demo
 
 APP = Path(__file__).resolve().parents[2] / "incidents"
 

@@ -175,7 +175,7 @@ def seed_volume(
         partners = _partners(rng, n["partners"])
         agreements = _agreements(rng, n["agreements"], units, users, partners)
         _screenings(rng, n["screenings"], agreements, users)
-        from competence import demo as competence_demo
+        from tools.demo import competence as competence_demo
 
         competence_demo.seed_bench(users, rng=rng)
     with connection.cursor() as cursor:

@@ -60,7 +60,7 @@ PROFILES: list[dict[str, object]] = [
         "collab.confidentiality": "partner_request",
     },
 ]
-# Value-register assets (valueregister.demo) a profile's collaboration touches.
+# Value-register assets (tools.demo.values) a profile's collaboration touches.
 ASSET_PICKS = {
     2: "Laboratoriet for kvanteteknologi",
     6: "Katalysatorer for grønt hydrogen",

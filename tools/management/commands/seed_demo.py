@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
         screened = named_lists.rescreen_partners()
         self.stdout.write(f"Named lists: {screened} partners screened.")
-        from valueregister import demo as register_demo
+        from tools.demo import values as register_demo
 
         self.stdout.write(f"Demo value register: {register_demo.seed_assets()}.")
         from tools.demo import screenings as screening_demo
@@ -38,11 +38,11 @@ class Command(BaseCommand):
         from tools.demo import reviews as demo_reviews
 
         self.stdout.write(f"Demo review histories: {demo_reviews.seed_reviews()}.")
-        from incidents import demo as incidents_demo
+        from tools.demo import incidents as incidents_demo
 
         self.stdout.write(f"Demo incident reports: {incidents_demo.seed_reports()}.")
 
-        from competence import demo as competence_demo
+        from tools.demo import competence as competence_demo
 
         self.stdout.write(f"Demo completions: {competence_demo.seed_competence()}.")
         self.stdout.write("Demo logins (throwaway passwords, new on every run):")

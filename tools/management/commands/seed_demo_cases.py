@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from caselibrary import demo
+from tools.demo import cases as demo
 
 
 class Command(BaseCommand):
