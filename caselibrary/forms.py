@@ -45,7 +45,9 @@ class PublishForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.screening = screening
         self.people = prefill.people(screening)
-        self.fields["country"].queryset = Country.objects.all()
+        country = self.fields["country"]
+        assert isinstance(country, forms.ModelChoiceField)
+        country.queryset = Country.objects.all()
         self.fields["research_area"] = forms.ChoiceField(
             label=_("Research field"),
             required=False,

@@ -64,8 +64,9 @@ def initial(screening: Screening) -> dict[str, Any]:
 
 def _planned(screening: Screening) -> str:
     title = screening.title
-    if screening.partner_id:  # the partner is hidden unless the contact point ticks
-        name = re.compile(re.escape(screening.partner.name), re.IGNORECASE)
+    partner = screening.partner if screening.partner_id else None
+    if partner is not None:  # the partner is hidden unless the contact point ticks
+        name = re.compile(re.escape(partner.name), re.IGNORECASE)
         title = name.sub(_("the partner institution"), title)
     lines = [f"{screening.get_stage_display()}: {title}"]
     if screening.period_start and screening.period_end:

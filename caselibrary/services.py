@@ -49,6 +49,6 @@ def unpublish_case(*, case: Case, by: Any) -> Case:
     if not case.is_published:
         return case
     case.unpublished_at = timezone.now()
-    case._change_reason = "unpublished"  # the history row names the user
+    case._change_reason = "unpublished"  # type: ignore[attr-defined]
     case.save(update_fields=["unpublished_at"])
     return case

@@ -50,7 +50,7 @@ def submit_report(
         country=country or (partner.country if partner else None),
         anonymous=anonymous,
     )
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]
     report.save()
     send_on_commit(tasks.notify_new_report, report.pk)
     return report
@@ -76,7 +76,7 @@ def change_status(*, report: IncidentReport, status: str, by: User) -> IncidentR
     if report.status == status:
         return report
     report.status = status
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]
     report.save(update_fields=["status"])
     return report
 
@@ -89,7 +89,7 @@ def route_to_export_control(*, report: IncidentReport, by: User) -> IncidentRepo
         return report
     report.routed_at = timezone.now()
     report.routed_by = by
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]
     report.save(update_fields=["routed_at", "routed_by"])
     send_on_commit(tasks.notify_routed, report.pk)
     return report
@@ -109,13 +109,13 @@ def tie_to_partner(
     screenings are scored again on commit. `description` is what the partner
     page and those screenings show, written by the contact point; the
     report's own text and the reporter's name stay in the case."""
-    if report.partner_incident_id:
+    if report.partner_incident is not None:
         return report.partner_incident
     incident = agreement_services.record_partner_incident(
         partner=partner, occurred_on=occurred_on, description=description, by=by
     )
     report.partner_incident = incident
     report.partner = partner
-    report._history_user = by
+    report._history_user = by  # type: ignore[attr-defined]
     report.save(update_fields=["partner_incident", "partner"])
     return incident

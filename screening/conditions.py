@@ -39,8 +39,9 @@ OPERATORS = frozenset(
     {"q", "in", "has_any", "tag_in", "answered", "all", "any", "not", "fact"}
     | {"derived", "gte", "level", "trigger"}
 )
-FACTS = ("country.tier", "partner.kind", "partner.flag", "case.stage")
-FACTS += ("asset.sensitivity",)
+FACTS = (
+    "country.tier", "partner.kind", "partner.flag", "case.stage", "asset.sensitivity",
+)  # fmt: skip
 DERIVED = ("sensitivity", "actor")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from countries.levels import LEVELS
+from countries.levels import LEVELS as LEVELS  # re-exported for the loader
 
 Text = Mapping[str, str]  # {"nb": "...", "nn": "...", "en": "..."}
 Condition = Mapping[str, Any]  # the small condition language, see conditions.py
@@ -20,8 +20,9 @@ Points = Mapping[str, int]  # {"SEC": 3, "EXP": 2}
 LANGUAGES = ("nb", "nn", "en")  # bokmål, nynorsk, English
 # "assets": ids (str) of assets in the institution's value register, offered at
 # run time; the assets picked reach the engine as AssetFacts (countries.facts).
-QUESTION_TYPES = ("ynu", "choice", "multi", "text", "date", "country", "partner")
-QUESTION_TYPES += ("assets",)
+QUESTION_TYPES = (
+    "ynu", "choice", "multi", "text", "date", "country", "partner", "assets",
+)  # fmt: skip
 YNU_VALUES = ("yes", "no", "unknown")
 
 

@@ -426,10 +426,12 @@ class _Work:
         )
 
 
-_LINES: dict[int, tuple[Questionnaire, dict]] = {}
+# (question key, option key, dimension, points) -> the line
+_LineKey = tuple[str, str, str, int]
+_LINES: dict[int, tuple[Questionnaire, dict[_LineKey, Contribution]]] = {}
 
 
-def _answer_lines(q: Questionnaire) -> dict:
+def _answer_lines(q: Questionnaire) -> dict[_LineKey, Contribution]:
     """The answer lines built so far under definition `q`. Held with `q`
     itself, so its id cannot be another definition's while it is here."""
     held = _LINES.get(id(q))
