@@ -109,8 +109,15 @@ bench-matching: $(DEV_STAMP)
 	$(COMPARE_VENV)/bin/python -m pip install --quiet -e ".[compare]"
 	$(COMPARE_VENV)/bin/python -m tools.bench.matching --compare
 
+# The .po files are the only source of the translations: this adds the code's new
+# strings to them (edit their msgstr, terms in locale/GLOSSARY.md), compiles them
+# and runs the checks (nothing untranslated or fuzzy, the .po files match the code).
+MAKEMESSAGES := makemessages -l nb -l nn --no-location --no-obsolete \
+	--ignore=.venv --ignore=static/vendor --ignore=tests --ignore=locale
 messages: $(DEV_STAMP)
-	$(PY) locale/translate.py
+	DEBUG=1 $(PY) manage.py $(MAKEMESSAGES)
+	DEBUG=1 $(PY) manage.py compilemessages -l nb -l nn --ignore=.venv
+	$(PY) -m pytest -q -p no:cacheprovider tests/config/test_translations.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
