@@ -15,6 +15,21 @@ hypothesis_settings.register_profile("dev", deadline=None)
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+def pytest_collection_finish(session):
+    """Start the checks that wait on a subprocess now, beside the rest of the
+    suite, instead of in their turn (tests/head_start.py)."""
+    from tests import head_start
+    from tests.config import test_install, test_sqlite_probes
+
+    if session.config.option.collectonly:
+        return
+    jobs = {test_sqlite_probes.NAME: test_sqlite_probes.run_probes}
+    if test_install.wanted():
+        jobs[test_install.NAME] = test_install.clean_install
+    for name in {item.name for item in session.items} & set(jobs):
+        head_start.start(name, jobs[name], session.config.add_cleanup)
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,7 +5,9 @@ fresh virtualenv. This test runs that same command (read from the Dockerfile,
 so the two cannot drift) into a clean venv, then starts the app from it the way
 the final stage does: `check --deploy`, WSGI import and a PDF from WeasyPrint.
 It reuses pip's cache, so it downloads only what changed. Mandatory in CI
-(REQUIRE_SERVICES=1); CHECK_INSTALL=1 runs it anywhere.
+(REQUIRE_SERVICES=1); CHECK_INSTALL=1 runs it anywhere. The install mostly waits
+on the network and the disk, so it starts when the suite is collected and runs
+beside the other tests (tests/head_start.py).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from pathlib import Path
 
 import pytest
 
+from tests import head_start
 from tests.services import REQUIRED, need
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+NAME = "test_locked_requirements_install_into_a_clean_venv_and_the_app_starts"
 
 
 def builder_pip_args() -> list[str]:
@@ -60,18 +64,17 @@ def test_the_builder_installs_from_the_lock_with_hashes_and_wheels_only():
     assert "--only-binary=:all:" in args
 
 
-@pytest.mark.services
-def test_locked_requirements_install_into_a_clean_venv_and_the_app_starts(tmp_path):
-    need(
-        REQUIRED or os.environ.get("CHECK_INSTALL") == "1",
-        "the install-path check (CHECK_INSTALL=1)",
-    )
-    venv = tmp_path / "venv"
+def wanted() -> bool:
+    return REQUIRED or os.environ.get("CHECK_INSTALL") == "1"
+
+
+def clean_install(directory: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """The builder's pip command into a new venv: (the venv, pip's outcome)."""
+    venv = directory / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    python = str(venv / "bin" / "python")
     install = subprocess.run(
         [
-            python,
+            str(venv / "bin" / "python"),
             "-m",
             "pip",
             "install",
@@ -84,7 +87,15 @@ def test_locked_requirements_install_into_a_clean_venv_and_the_app_starts(tmp_pa
         text=True,
         timeout=1200,
     )
+    return venv, install
+
+
+@pytest.mark.services
+def test_locked_requirements_install_into_a_clean_venv_and_the_app_starts(tmp_path):
+    need(wanted(), "the install-path check (CHECK_INSTALL=1)")
+    venv, install = head_start.result(NAME, clean_install, tmp_path)
     assert install.returncode == 0, install.stderr[-3000:]
+    python = str(venv / "bin" / "python")
 
     listed = subprocess.run(
         [python, "-m", "pip", "list", "--format", "json"],

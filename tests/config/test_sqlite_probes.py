@@ -3,8 +3,8 @@
 The suite runs on PostgreSQL in CI, where an id beyond 64 bits simply finds
 nothing; SQLite's driver raises OverflowError instead, which was a 500 in the
 review queue and the agreement form. Queries on JSON keys differ too. So the
-probes run once more here, in a
-pytest of their own on SQLite, the zero-setup database.
+probes run once more here, in a pytest of their own on SQLite, the zero-setup
+database; that pytest starts when the suite is collected and runs beside it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests import head_start
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = [
@@ -25,10 +27,13 @@ PROBES = [
 ]
 
 
-def test_the_id_probes_pass_on_sqlite(tmp_path):
+NAME = "test_the_id_probes_pass_on_sqlite"
+
+
+def run_probes(directory: Path) -> subprocess.CompletedProcess:
     # Named outright, so a developer's .env cannot switch it back to PostgreSQL.
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'probes.sqlite3'}"}
-    done = subprocess.run(
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{directory / 'probes.sqlite3'}"}
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -46,6 +51,11 @@ def test_the_id_probes_pass_on_sqlite(tmp_path):
         text=True,
         timeout=300,
     )
+
+
+def test_the_id_probes_pass_on_sqlite(tmp_path):
+    # Started when the suite was collected (tests/head_start.py), if it was.
+    done = head_start.result(NAME, run_probes, tmp_path)
     summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert " passed" in summary
