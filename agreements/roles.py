@@ -95,3 +95,37 @@ def may_comment(user: Any, screening: Any) -> bool:
 def may_complete_follow_up(user: Any, follow_up: Any) -> bool:
     """The condition's owner, or the contact point."""
     return follow_up.owner_id == user.pk or is_contact_point(user)
+
+
+# The institution's own duties (value register, competence, incidents).
+
+
+def may_keep_value_register(user: Any) -> bool:
+    """The contact point and leadership keep the register (administrators too)."""
+    return is_contact_point(user) or is_leadership(user)
+
+
+def sees_asset_details(user: Any) -> bool:
+    """Why an asset is valuable, its sensitivity and its access rules are for the
+    roles that assess risk; researchers see what they need to pick an asset."""
+    return may_keep_value_register(user) or is_export_control(user)
+
+
+def may_manage_courses(user: Any) -> bool:
+    """Keep the course list, record for a group, read the coverage figures."""
+    return reads_whole_register(user)
+
+
+def may_handle_incidents(user: Any) -> bool:
+    """The contact point answers, routes and closes reports of pressure."""
+    return is_contact_point(user)
+
+
+def sees_incident_list(user: Any) -> bool:
+    """The contact point, and export control for the reports routed to it."""
+    return is_contact_point(user) or is_export_control(user)
+
+
+def may_reply_to_incident(user: Any, report: Any) -> bool:
+    """The reporter and the contact point write in a report's thread."""
+    return user.pk == report.reporter_id or is_contact_point(user)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from competence import access, coverage, currency, services, status
+from agreements import roles
+from competence import coverage, currency, services, status
 from competence.forms import CompletionForm, CourseForm, GroupCompletionForm
 from competence.models import Course
 
@@ -32,7 +33,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
                 "renew_by": done and currency.renew_by(done, course.renew_months),
             }
         )
-    context = {"rows": rows, "may_manage": access.may_manage(request.user)}
+    context = {"rows": rows, "may_manage": roles.may_manage_courses(request.user)}
     return render(request, "competence/course_list.html", context)
 
 
@@ -114,7 +115,7 @@ def _edit(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 def _may_manage(request: HttpRequest) -> None:
-    if not access.may_manage(request.user):
+    if not roles.may_manage_courses(request.user):
         raise PermissionDenied
 
 

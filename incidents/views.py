@@ -46,12 +46,12 @@ def report_mine(request: HttpRequest) -> HttpResponse:
 def report_list(request: HttpRequest) -> HttpResponse:
     """The contact point's cases (export control: those routed to it)."""
     user = request.user
-    if not (roles.is_contact_point(user) or roles.is_export_control(user)):
+    if not roles.sees_incident_list(user):
         raise PermissionDenied
     reports = IncidentReport.objects.visible_to(request.user).select_related(
         "reporter", "partner", "country"
     )
-    if not roles.is_contact_point(request.user):
+    if not roles.may_handle_incidents(request.user):
         reports = reports.filter(routed_at__isnull=False)
     status = request.GET.get("status", "")
     if status in IncidentReport.Status.values:
@@ -77,13 +77,9 @@ def _visible(request: HttpRequest, pk: int) -> IncidentReport:
     )
 
 
-def _may_reply(report: IncidentReport, user) -> bool:
-    return user.pk == report.reporter_id or roles.is_contact_point(user)
-
-
 def _detail(request, report, *, reply=None, status_form=None, tie=None, code=200):
     user = request.user
-    is_contact = roles.is_contact_point(user)
+    is_contact = roles.may_handle_incidents(user)
     thread = [
         (m, m.author if not m.by_reporter else report.reporter_name_for(user))
         for m in report.messages.select_related("author", "report")
@@ -93,7 +89,7 @@ def _detail(request, report, *, reply=None, status_form=None, tie=None, code=200
         "reporter_name": report.reporter_name_for(user),
         "is_reporter": user.pk == report.reporter_id,
         "thread": thread,
-        "may_reply": _may_reply(report, user),
+        "may_reply": roles.may_reply_to_incident(user, report),
         "is_contact": is_contact,
         "reply_form": reply or ReplyForm(),
         "status_form": status_form or StatusForm(initial={"status": report.status}),
@@ -114,7 +110,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_reply(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
-    if not _may_reply(report, request.user):
+    if not roles.may_reply_to_incident(request.user, report):
         raise PermissionDenied
     form = ReplyForm(request.POST)
     if not form.is_valid():
@@ -127,7 +123,7 @@ def report_reply(request: HttpRequest, pk: int) -> HttpResponse:
 def _contact_case(request: HttpRequest, pk: int) -> IncidentReport:
     """A case the user can see, and may act on as the contact point."""
     report = _visible(request, pk)
-    if not roles.is_contact_point(request.user):
+    if not roles.may_handle_incidents(request.user):
         raise PermissionDenied
     return report
 

@@ -48,17 +48,6 @@ def save_asset(form: AssetForm, *, by: User) -> Asset:
     return asset
 
 
-def can_edit(user: object) -> bool:
-    """The contact point and leadership keep the register (administrators too)."""
-    return roles.is_contact_point(user) or roles.is_leadership(user)
-
-
-def sees_details(user: object) -> bool:
-    """Why an asset is valuable, its sensitivity and its access rules are for the
-    roles that assess risk; researchers see what they need to pick an asset."""
-    return can_edit(user) or roles.is_export_control(user)
-
-
 @transaction.atomic
 def mark_reviewed(asset: Asset, *, by: User, on: datetime.date | None = None) -> Asset:
     """Record that the asset's entry was checked and still holds today."""

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from agreements import roles
 from valueregister import services
 from valueregister.filters import SHOWING_RETIRED, AssetFilter, PublicAssetFilter
 from valueregister.forms import AssetForm
@@ -26,7 +27,7 @@ def editor_required(view: Callable[..., HttpResponse]) -> Callable:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not services.can_edit(request.user):
+        if not roles.may_keep_value_register(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -35,7 +36,7 @@ def editor_required(view: Callable[..., HttpResponse]) -> Callable:
 
 @login_required
 def asset_list(request: HttpRequest) -> HttpResponse:
-    details = services.sees_details(request.user)
+    details = roles.sees_asset_details(request.user)
     base = Asset.objects.select_related("unit").order_by("name", "pk")
     if not details or request.GET.get("show") not in SHOWING_RETIRED:
         base = base.filter(retired=False)  # retired ones only when asked for
@@ -46,20 +47,20 @@ def asset_list(request: HttpRequest) -> HttpResponse:
         "filter": asset_filter,
         "page_obj": page,
         "details": details,
-        "can_edit": services.can_edit(request.user),
+        "can_edit": roles.may_keep_value_register(request.user),
     }
     return render(request, "valueregister/asset_list.html", context)
 
 
 @login_required
 def asset_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    details = services.sees_details(request.user)
+    details = roles.sees_asset_details(request.user)
     queryset = Asset.objects.select_related("unit", "reviewed_by")
     asset = get_object_or_404(queryset if details else queryset.active(), pk=pk)
     context = {
         "asset": asset,
         "details": details,
-        "can_edit": services.can_edit(request.user),
+        "can_edit": roles.may_keep_value_register(request.user),
         "history": asset.history.select_related("history_user")[:20] if details else (),
     }
     return render(request, "valueregister/asset_detail.html", context)

@@ -3,8 +3,8 @@ inputs give equal text whatever their types, and any changed input changes it.""
 
 from __future__ import annotations
 
+from countries.facts import CountryFacts, Fact, PartnerFacts
 from countries.models import Country
-from screening.facts import CountryFacts, Fact, PartnerFacts
 from screening.scoring.stored import Case, inputs_text
 
 FACT = Fact("travel_advice", "caution", "UD", "2026")

@@ -1,6 +1,6 @@
 """Demo review history for the embedded demo (`seed_demo`); never for production.
 
-Gives the demo screenings that `screening.demo` put past the draft a believable
+Gives the demo screenings that `tools.demo.screenings` put past the draft a believable
 record: the submission, route tasks from their result, the contact point's
 start, comments, the export-control officer's clearance and the decisions.
 Idempotent: a screening that already has a history is left alone. No e-mail
