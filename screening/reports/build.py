@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from competence import coverage
 from screening.models import Report
 from screening.reports import charts_context, pdf, register, screening_data, summary
 
@@ -28,6 +29,7 @@ def render_html(report: Report) -> str:
                 **charts_context.build_charts(data, prefix="pdf"),
                 **executive_page(data),
                 **register.pdf_context(data.filter),
+                "coverage": coverage.by_unit(),
             }
             template = "pdf/institution_summary.html"
     context = {**context, "report": report, "pdf": True}

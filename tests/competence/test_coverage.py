@@ -102,3 +102,26 @@ def test_the_coverage_page_shows_each_course(client_for, contact_point):
     assert "Kompetansedekning" in body
     assert '<th scope="col" class="text-end">Sikkerhet</th>' in body
     assert "Frivillig" not in body
+
+
+def test_the_institution_pdf_shows_coverage_per_unit_and_course():
+    from screening.models import Report
+    from screening.reports import build
+
+    _institution(timezone.localdate())
+    report = Report.objects.create(
+        kind=Report.Kind.SUMMARY,
+        requested_by=f.leader(language="en"),
+        language="en",
+        params={},
+        data_fingerprint="x",
+    )
+    html = build.render_html(report)
+    section = html[html.index('<section class="details competence">') :]
+    section = section[: section.index("</section>")]
+    assert "<h2>Competence</h2>" in section
+    assert '<th scope="col" class="text-end">Sikkerhet</th>' in section
+    physics = section.split("Fysikk")[1].split("</tr>")[0]
+    assert "<strong>50 %</strong>" in physics
+    total = section.split("The whole institution")[1].split("</tr>")[0]
+    assert "<strong>28 %</strong>" in total  # 2 of 7: the leader counts too
