@@ -24,7 +24,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("agreements.urls")),
-    path("", include("countries.urls")),
+    path("", include("agreements.country_urls")),
     path("", include("incidents.urls")),
     path("", include("valueregister.urls")),
     path("competence/", include("competence.urls")),

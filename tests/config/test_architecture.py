@@ -43,13 +43,7 @@ SHARED = frozenset(
 )
 # Imports that still point the wrong way, each with why it is allowed for now.
 # Nothing may be added here; the list only shrinks.
-KNOWN: dict[tuple[str, str], str] = {
-    # The country page checks roles and lists the register's partners and
-    # their agreements. Roles go to the bottom with the users (an accounts app,
-    # the User model's move); the partner list then moves to a register view.
-    ("countries.views", "agreements.roles"): "follows the User model's move",
-    ("countries.views", "agreements.models"): "follows the User model's move",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 # The development-only app (benchmark, demo seeding): production settings do
 # not install it, so no product module may import it.
 TOOLS = ("tools",)

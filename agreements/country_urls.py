@@ -1,6 +1,11 @@
+"""The country pages. They show the register's partners and agreements in each
+country beside its facts, so they are register pages (countries sits below
+the register and imports none of it); the URL names stay "countries:...".
+"""
+
 from django.urls import path
 
-from countries import views
+from agreements.views import countries as views
 
 app_name = "countries"
 urlpatterns = [
