@@ -54,7 +54,7 @@ def notify_routed(self, report_id: int, only: list[str] | None = None) -> None:
 
 def _deliver(task, rows, row, send, only, field: str = "notified_at") -> None:
     """Send; mark the row notified on success, else retry the ones missed."""
-    from incidents.notifications import Undelivered
+    from agreements.mail import Undelivered
 
     try:
         send(row, only)

@@ -20,9 +20,9 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
+from agreements.mail import Undelivered
 from screening import notifications
 from screening.models import Report, RouteTask, Screening, Transition, UndeliveredEmail
-from screening.notifications import Undelivered
 from screening.reports import build, services
 from screening.services import rescoring, reviews
 
