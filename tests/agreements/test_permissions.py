@@ -6,10 +6,10 @@ import pytest
 from django.core.files.base import ContentFile
 
 from tests import factories as f
+from tests.roles import cases, user_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "same_unit", "other_unit", "contact", "export", "leader", "admin"]
 #            anon same other contact export leader admin
 READ_ALL = [302, 200, 200, 200, 200, 200, 200]
 SCOPED = [302, 200, 404, 200, 404, 200, 200]
@@ -49,25 +49,9 @@ def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def user_for(role: str, unit):
-    return {
-        "anonymous": lambda: None,
-        "same_unit": lambda: f.researcher(unit=unit),
-        "other_unit": lambda: f.researcher(),
-        "contact": lambda: f.contact_point(),
-        "export": lambda: f.export_officer(),
-        "leader": lambda: f.leader(),
-        "admin": lambda: f.UserFactory(is_superuser=True, is_staff=True),
-    }[role]()
-
-
 @pytest.mark.parametrize(
     ("method", "url", "role", "expected"),
-    [
-        (method, url, role, codes[index])
-        for method, url, codes in MATRIX
-        for index, role in enumerate(ROLES)
-    ],
+    cases(MATRIX),
 )
 def test_permission_matrix(client, method, url, role, expected):
     unit = f.UnitFactory()

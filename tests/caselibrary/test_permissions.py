@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from tests import factories as f
 from tests.caselibrary.support import decided_screening, published_case
+from tests.roles import cases, user_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "owner", "other", "contact", "export", "leader", "admin"]
 #           anon owner other contact export leader admin
 READ_ALL = [302, 200, 200, 200, 200, 200, 200]
 MANAGE = [302, 403, 403, 200, 403, 403, 200]
@@ -33,25 +33,9 @@ MATRIX = [
 ]
 
 
-def user_for(role: str, owner):
-    return {
-        "anonymous": lambda: None,
-        "owner": lambda: owner,
-        "other": lambda: f.researcher(),
-        "contact": lambda: f.contact_point(),
-        "export": lambda: f.export_officer(),
-        "leader": lambda: f.leader(),
-        "admin": lambda: f.UserFactory(is_superuser=True, is_staff=True),
-    }[role]()
-
-
 @pytest.mark.parametrize(
     ("method", "url", "role", "expected"),
-    [
-        (method, url, role, codes[index])
-        for method, url, codes in MATRIX
-        for index, role in enumerate(ROLES)
-    ],
+    cases(MATRIX),
 )
 def test_permission_matrix(client, method, url, role, expected):
     owner = f.researcher()
@@ -70,7 +54,7 @@ def test_permission_matrix(client, method, url, role, expected):
 @pytest.mark.parametrize(
     ("role", "sees_link"),
     [
-        ("owner", True),
+        ("own", True),
         ("other", False),
         ("contact", True),
         ("export", True),

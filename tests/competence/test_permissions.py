@@ -6,10 +6,10 @@ import pytest
 
 from tests import factories as f
 from tests.competence.support import course
+from tests.roles import cases, user_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "researcher", "other", "contact", "export", "leader", "admin"]
 #          anon res other contact export leader admin
 EVERYONE = [302, 200, 200, 200, 200, 200, 200]
 MANAGE = [302, 403, 403, 200, 403, 200, 200]
@@ -31,25 +31,9 @@ MATRIX = [
 ]
 
 
-def user_for(role: str, unit):
-    return {
-        "anonymous": lambda: None,
-        "researcher": lambda: f.researcher(unit=unit),
-        "other": lambda: f.researcher(),
-        "contact": lambda: f.contact_point(),
-        "export": lambda: f.export_officer(),
-        "leader": lambda: f.leader(),
-        "admin": lambda: f.UserFactory(is_superuser=True, is_staff=True),
-    }[role]()
-
-
 @pytest.mark.parametrize(
     ("method", "url", "role", "expected"),
-    [
-        (method, url, role, codes[index])
-        for method, url, codes in MATRIX
-        for index, role in enumerate(ROLES)
-    ],
+    cases(MATRIX),
 )
 def test_permission_matrix(client, method, url, role, expected):
     unit = f.UnitFactory()

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from tests import factories as f
 from tests.incidents.support import report
+from tests.roles import cases, user_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "reporter", "other", "contact", "export", "leader", "admin"]
 #              anon reporter other contact export leader admin
 SIGNED_IN = [302, 200, 200, 200, 200, 200, 200]
 FORM_ERROR = [302, 400, 400, 400, 400, 400, 400]
@@ -44,25 +44,9 @@ MATRIX = [
 ]
 
 
-def user_for(role: str, reporter):
-    return {
-        "anonymous": lambda: None,
-        "reporter": lambda: reporter,
-        "other": lambda: f.researcher(),
-        "contact": lambda: f.contact_point(),
-        "export": lambda: f.export_officer(),
-        "leader": lambda: f.leader(),
-        "admin": lambda: f.UserFactory(is_superuser=True, is_staff=True),
-    }[role]()
-
-
 @pytest.mark.parametrize(
     ("method", "url", "role", "expected"),
-    [
-        (method, url, role, codes[index])
-        for method, url, codes in MATRIX
-        for index, role in enumerate(ROLES)
-    ],
+    cases(MATRIX),
 )
 def test_permission_matrix(client, method, url, role, expected):
     reporter = f.researcher()

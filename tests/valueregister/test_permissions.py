@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests import factories as f
+from tests.roles import cases, user_for
 from tests.valueregister.support import AssetFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "same_unit", "other_unit", "contact", "export", "leader", "admin"]
 #            anon same other contact export leader admin
 READ_ALL = [302, 200, 200, 200, 200, 200, 200]
 EDIT = [302, 403, 403, 200, 403, 200, 200]
@@ -31,25 +31,9 @@ MATRIX = [
 ]
 
 
-def user_for(role: str, unit):
-    return {
-        "anonymous": lambda: None,
-        "same_unit": lambda: f.researcher(unit=unit),
-        "other_unit": lambda: f.researcher(),
-        "contact": lambda: f.contact_point(),
-        "export": lambda: f.export_officer(),
-        "leader": lambda: f.leader(),
-        "admin": lambda: f.UserFactory(is_superuser=True, is_staff=True),
-    }[role]()
-
-
 @pytest.mark.parametrize(
     ("method", "url", "role", "expected"),
-    [
-        (method, url, role, codes[index])
-        for method, url, codes in MATRIX
-        for index, role in enumerate(ROLES)
-    ],
+    cases(MATRIX),
 )
 def test_permission_matrix(client, method, url, role, expected):
     asset = AssetFactory()
@@ -60,7 +44,7 @@ def test_permission_matrix(client, method, url, role, expected):
     assert response.status_code == expected
 
 
-@pytest.mark.parametrize("role", ["same_unit", "other_unit"])
+@pytest.mark.parametrize("role", ["own", "other"])
 def test_researchers_see_names_and_kinds_but_not_access_details(client, role):
     asset = AssetFactory(name="Cryo-EM lab", access="Badge 4711 for staff only")
     client.force_login(user_for(role, asset.unit))
