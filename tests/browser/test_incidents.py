@@ -19,7 +19,11 @@ def test_a_researcher_reports_and_the_contact_point_answers(browse):
     page = browse.page
     browse.login("forsker")
 
-    page.click("text=Varsle om press eller sikkerhetshendelse")
+    # The footer link of every page (the same link sits in the header's
+    # "Institusjonen" menu, tested below).
+    page.locator("footer").get_by_role(
+        "link", name="Varsle om press eller sikkerhetshendelse"
+    ).click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/incidents/new/")
     browse.audit()
@@ -79,3 +83,29 @@ def test_a_researcher_reports_and_the_contact_point_answers(browse):
     assert "Frida" not in page.inner_text("main")
     assert "Ja, klokka 10 passer." in page.inner_text("main")
     browse.screenshot("incident-case-export")
+
+
+def test_the_header_menu_leads_to_the_institutions_duties(browse):
+    """ "Institusjonen" opens by keyboard and lists the register, courses, the
+    case library, the coverage map and the way to report pressure."""
+    f.researcher(username="forsker")
+    page = browse.page
+    browse.login("forsker")
+    menu = page.locator("header").get_by_role("button", name="Institusjonen")
+    menu.focus()
+    page.keyboard.press("Enter")
+    items = page.locator(".dropdown-menu.show .dropdown-item")
+    items.first.wait_for(state="visible")
+    assert items.all_inner_texts() == [
+        "Verdiregister",
+        "Kurs",
+        "Sakssamling",
+        "Slik følger vi retningslinjene",
+        "Varsle om press eller sikkerhetshendelse",
+    ]
+    browse.audit()  # the open menu too
+    page.get_by_role("link", name="Verdiregister").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/register/values/")
+    assert "active" in (menu.get_attribute("class") or "")
+    browse.audit()
