@@ -248,9 +248,6 @@ def requests(screening: Screening, users: dict[str, User]) -> list[Request]:
         Request("review queue", contact, "/reviews/", **page_target),
         Request("dashboard", users["leader"], "/dashboard/", **page_target),
         Request(
-            "review queue, repeat visit (cached)", contact, "/reviews/", cached=True
-        ),
-        Request(
             "dashboard, repeat visit (cached)",
             users["leader"],
             "/dashboard/",
