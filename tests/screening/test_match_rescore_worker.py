@@ -27,9 +27,12 @@ def level(screening: Screening) -> str:
 
 
 def level_mails(worker) -> list[str]:
-    """The level-change e-mails the worker wrote (not the submission's)."""
+    """The level-change e-mails the worker wrote (not the submission's). One
+    file may hold several: Django's file backend names a file by the second
+    and appends to it, so messages are split at the line it writes after each."""
     texts = [p.read_text() for p in worker.mail_dir.iterdir()]
-    return [t for t in texts if "uten at noen har redigert" in t]
+    messages = [m for t in texts for m in t.split("-" * 79) if m.strip()]
+    return [m for m in messages if "uten at noen har redigert" in m]
 
 
 def test_a_decision_moves_the_levels_through_the_worker(worker, client):
