@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from agreements import roles
 from agreements.titles import validate_one_line
+from config.keys import as_key
 from countries.facts import AssetFacts, CountryFacts, PartnerFacts
 from countries.level_choices import RiskLevel
 from screening import questionnaire as qn
@@ -286,9 +287,8 @@ class Screening(models.Model):
         """Ids of the value-register assets the answers pick (visible or not)."""
         ids: list[int] = []
         for question in self.questionnaire.questions:
-            value = self.answers.get(question.key)
-            if question.type == "assets" and isinstance(value, list):
-                ids += [int(v) for v in value if isinstance(v, str) and _id(v)]
+            if question.type == "assets":
+                ids += picked_ids(self.answers.get(question.key))
         return ids
 
     def picked_assets(self) -> list[Asset]:
@@ -358,5 +358,8 @@ def _without_own_incidents(partner: PartnerFacts, own: str) -> PartnerFacts:
     return dataclasses.replace(partner, flags=flags)
 
 
-def _id(value: str) -> bool:
-    return value.isascii() and value.isdigit() and len(value) <= 12
+def picked_ids(value: object) -> list[int]:
+    """The asset ids an `assets` answer holds; anything else picks nothing."""
+    if not isinstance(value, list):
+        return []
+    return [key for v in value if isinstance(v, str) and (key := as_key(v))]

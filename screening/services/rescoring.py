@@ -40,6 +40,7 @@ from countries.facts import CountryFacts, PartnerFacts
 from countries.models import Country
 from screening.models import Screening
 from screening.scoring.stored import Case, Scored, score_case
+from screening.services.asset_picks import touching
 
 BATCH = 500
 logger = logging.getLogger(__name__)
@@ -89,8 +90,6 @@ def enqueue_for_assets(asset_ids: Iterable[int], cause: dict) -> None:
 
 def rescore_assets(*, asset_ids: Iterable[int], cause: dict) -> Rescored:
     """Score again the screenings that pick these assets (not withdrawn ones)."""
-    from screening.reports.register import touching
-
     wanted = set(asset_ids)
     rows = Screening.objects.exclude(status=Screening.Status.WITHDRAWN)
     found = touching(rows)
