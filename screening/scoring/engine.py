@@ -22,39 +22,15 @@ from screening.questionnaire.model import (
     level_index,
     tr,
 )
+from screening.scoring.lines import (
+    ARROW,
+    WORDS,
+    answer_lines,
+    cap_lines,
+    new_answer_line,
+    pts,
+)
 from screening.scoring.result import Contribution, DimensionResult, Item, Result
-
-ARROW = "\u2192"
-# The few words of a ledger line that are not questionnaire text, per language.
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "answer": "svar",
-        "unknown": " (vet ikke: halv vekt)",
-        "at_least": "minst",
-        "cap": "tak",
-        "of": "av",
-        "matrix": "Forskningens sensitivitet S={s} og aktørrisiko A={a} (matrisen)",
-        "asset": "verdiregisteret",
-    },
-    "nn": {
-        "answer": "svar",
-        "unknown": " (veit ikkje: halv vekt)",
-        "at_least": "minst",
-        "cap": "tak",
-        "of": "av",
-        "matrix": "Sensitiviteten til forskinga S={s} og aktørrisiko A={a} (matrisa)",
-        "asset": "verdiregisteret",
-    },
-    "en": {
-        "answer": "answer",
-        "unknown": " (don't know: half weight)",
-        "at_least": "at least",
-        "cap": "cap",
-        "of": "of",
-        "matrix": "Research sensitivity S={s} and actor risk A={a} (the matrix)",
-        "asset": "value register",
-    },
-}
 
 
 def score(
@@ -160,14 +136,6 @@ def _overall(
     return LEVELS[max(top, level_index(floor))], escalated
 
 
-def _half(option: Option, lang: str) -> str:
-    return WORDS[lang]["unknown"] if option.halved else ""
-
-
-def _pts(points: int, dim: str) -> str:
-    return f"{ARROW} +{points} {dim}"
-
-
 class _Work:
     """Accumulates ledger lines, floors, routes and mitigations for one score."""
 
@@ -211,7 +179,7 @@ class _Work:
                 if points:
                     lines.append(self._answer_line(question, option, dim, points))
         if question.cap is not None:
-            lines = _cap(lines, question.cap)
+            lines = cap_lines(lines, question.cap)
         self.ledger += lines
 
     def _answer_line(
@@ -219,11 +187,11 @@ class _Work:
     ) -> Contribution:
         """The line is the same for every case that chose the option, so it is
         built once per definition (a frozen value, shared by the results)."""
-        lines = _answer_lines(self.q)
+        lines = answer_lines(self.q)
         key = (question.key, option.key, dim, points)
         line = lines.get(key)
         if line is None:
-            line = lines[key] = _new_answer_line(question, option, dim, points)
+            line = lines[key] = new_answer_line(question, option, dim, points)
         return line
 
     def country(self, country: CountryFacts, env: Env) -> None:
@@ -233,7 +201,7 @@ class _Work:
             if fact is None or fact.value != rule.value or not evaluate(rule.when, env):
                 continue
             lines += self._fact_lines("country", rule, fact, country.name, "")
-        self.ledger += _cap(lines, self.q.caps.get("country"))
+        self.ledger += cap_lines(lines, self.q.caps.get("country"))
 
     def partner(self, partner: PartnerFacts, env: Env) -> None:
         lines: list[Contribution] = []
@@ -252,7 +220,7 @@ class _Work:
                     lines += self._fact_lines(
                         "partner", rule, fact, partner.name, partner.name
                     )
-        self.ledger += _cap(lines, self.q.caps.get("partner"))
+        self.ledger += cap_lines(lines, self.q.caps.get("partner"))
 
     def asset(self, asset: AssetFacts, env: Env) -> None:
         """One line per dimension the asset's sensitivity scores, naming it:
@@ -275,7 +243,7 @@ class _Work:
                     ref=rule.ref,
                     explanation={
                         lang: f"{asset.name}{owner}: {tr(rule.label, lang)} "
-                        f"({WORDS[lang]['asset']}) {_pts(points, dim)}"
+                        f"({WORDS[lang]['asset']}) {pts(points, dim)}"
                         for lang in LANGUAGES
                     },
                     fact_detail=asset.unit,
@@ -303,7 +271,7 @@ class _Work:
                 ref=rule.ref,
                 explanation={
                     lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
-                    f"{_pts(points, dim)}"
+                    f"{pts(points, dim)}"
                     for lang in LANGUAGES
                 },
                 fact_source=fact.source,
@@ -424,72 +392,3 @@ class _Work:
             for key in known
             if key in found
         )
-
-
-# (question key, option key, dimension, points) -> the line
-_LineKey = tuple[str, str, str, int]
-_LINES: dict[int, tuple[Questionnaire, dict[_LineKey, Contribution]]] = {}
-
-
-def _answer_lines(q: Questionnaire) -> dict[_LineKey, Contribution]:
-    """The answer lines built so far under definition `q`. Held with `q`
-    itself, so its id cannot be another definition's while it is here."""
-    held = _LINES.get(id(q))
-    if held is None or held[0] is not q:
-        if len(_LINES) > 32:  # definitions parsed in tests; a few in production
-            _LINES.clear()
-        held = _LINES[id(q)] = (q, {})
-    return held[1]
-
-
-def _new_answer_line(
-    question: Question, option: Option, dim: str, points: int
-) -> Contribution:
-    # "half weight" only where it applies: many gap options score in full.
-    explanation = {
-        lang: f"{tr(question.text, lang)} ({WORDS[lang]['answer']}: "
-        f"{tr(option.label, lang)}){_half(option, lang)} {_pts(points, dim)}"
-        for lang in LANGUAGES
-    }
-    return Contribution(
-        dimension=dim,
-        source="answer",
-        key=question.key,
-        value=option.key,
-        points=points,
-        rule=option.rule,
-        ref=question.ref,
-        explanation=explanation,
-        gap=option.gap,
-    )
-
-
-def _cap(lines: list[Contribution], cap: int | None) -> list[Contribution]:
-    """Cut lines so each dimension's sum stays within `cap`, keeping raw points."""
-    if cap is None:
-        return lines
-    used: dict[str, int] = {}
-    out = []
-    for line in lines:
-        room = cap - used.get(line.dimension, 0)
-        points = max(0, min(line.points, room))
-        used[line.dimension] = used.get(line.dimension, 0) + points
-        if points == line.points:
-            out.append(line)
-            continue
-        explanation = {
-            lang: f"{text} ({WORDS[lang]['cap']} {cap}: {points} "
-            f"{WORDS[lang]['of']} {line.points})"
-            for lang, text in line.explanation.items()
-        }
-        out.append(
-            Contribution(
-                **{
-                    **line.__dict__,
-                    "points": points,
-                    "raw_points": line.points,
-                    "explanation": explanation,
-                }
-            )
-        )
-    return out
