@@ -34,6 +34,9 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
+# Test processes: one per core (tests/parallel.py); TEST_WORKERS=0 runs one.
+TEST_WORKERS ?= auto
+
 .PHONY: run test deps types lock worker beat bench bench-matching messages clean
 
 $(VENV):
@@ -81,7 +84,7 @@ test: $(DEV_STAMP)
 	$(MAKE) --no-print-directory deps
 	$(MAKE) --no-print-directory types
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Every imported package is declared in pyproject.toml, and every declared one is used.
 deps: $(DEV_STAMP)

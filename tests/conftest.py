@@ -5,8 +5,13 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from django.conf import settings
+
 from config.celery import app as celery_app
-from tests import factories
+from tests import factories, parallel
+
+# Under `pytest -n`, this process's own Redis database and media (tests/parallel.py).
+parallel.separate(settings, celery_app)
 
 # CI (CI=true) explores the same examples on every run, so a red build can be
 # reproduced locally; elsewhere hypothesis keeps exploring new inputs.
@@ -21,7 +26,9 @@ def pytest_collection_finish(session):
     from tests import head_start
     from tests.config import test_install, test_sqlite_probes
 
-    if session.config.option.collectonly:
+    if session.config.option.collectonly or parallel.WORKER:
+        # Under xdist every process collects every test, and the other process
+        # keeps the second core busy: each job runs in its turn instead.
         return
     jobs = {test_sqlite_probes.NAME: test_sqlite_probes.run_probes}
     if test_install.wanted():

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests import head_start
+from tests import head_start, parallel
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = [
@@ -32,7 +32,10 @@ NAME = "test_the_id_probes_pass_on_sqlite"
 
 def run_probes(directory: Path) -> subprocess.CompletedProcess:
     # Named outright, so a developer's .env cannot switch it back to PostgreSQL.
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{directory / 'probes.sqlite3'}"}
+    env = {
+        **parallel.plain_environment(dict(os.environ)),
+        "DATABASE_URL": f"sqlite:///{directory / 'probes.sqlite3'}",
+    }
     return subprocess.run(
         [
             sys.executable,
