@@ -3,9 +3,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import settings as hypothesis_settings
-
+from celery._state import _set_task_join_will_block
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from config.celery import app as celery_app
 from tests import factories, parallel
@@ -43,6 +43,26 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _role_groups_back_after_a_flush(request, django_db_blocker):
+    """A transactional test (a live server, a Celery worker) ends by emptying
+    every table, the role groups the migration made among them; the tests that
+    run after it in the same process expect them, as a real database has them."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    flushed = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if flushed:
+        from django.contrib.auth.models import Group
+
+        from agreements import roles
+
+        with django_db_blocker.unblock():
+            for name in roles.ALL:
+                Group.objects.get_or_create(name=name)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with no cached fragments and no fragment version."""
     from django.core.cache import cache
@@ -52,7 +72,14 @@ def _empty_cache():
 
 @pytest.fixture(autouse=True)
 def _eager_celery():
-    """Tasks run inline in tests; the worker tests switch this off themselves."""
+    """Tasks run inline in tests; the worker tests switch this off themselves.
+
+    Celery marks "inside a task" with one process-wide flag, set and restored
+    around each eager task. An eager task in a live server's thread that
+    overlaps one in the test's thread can restore it to "inside" for good, and
+    every later `.get()` in that process then raises; each test starts outside.
+    """
+    _set_task_join_will_block(False)
     previous = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
