@@ -43,26 +43,6 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
-def _role_groups_back_after_a_flush(request, django_db_blocker):
-    """A transactional test (a live server, a Celery worker) ends by emptying
-    every table, the role groups the migration made among them; the tests that
-    run after it in the same process expect them, as a real database has them."""
-    yield
-    marker = request.node.get_closest_marker("django_db")
-    flushed = "transactional_db" in request.fixturenames or bool(
-        marker and marker.kwargs.get("transaction")
-    )
-    if flushed:
-        from django.contrib.auth.models import Group
-
-        from agreements import roles
-
-        with django_db_blocker.unblock():
-            for name in roles.ALL:
-                Group.objects.get_or_create(name=name)
-
-
-@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with no cached fragments and no fragment version."""
     from django.core.cache import cache
