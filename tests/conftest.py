@@ -20,6 +20,25 @@ hypothesis_settings.register_profile("dev", deadline=None)
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+# Under xdist (`--dist loadfile`) a file is the unit of work, handed out in
+# collection order. These take a minute or more each (Chromium, Celery workers,
+# a clean install): first, so the processes end on short files together
+# instead of one waiting on the other's browser test.
+LONG_FIRST = (
+    "tests/browser/",
+    "tests/drills/",
+    "tests/config/test_install.py",
+    "tests/config/test_sqlite_probes.py",
+    "tests/screening/test_reports_worker.py",
+    "tests/screening/test_match_rescore_worker.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    if parallel.WORKER:
+        items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
+
+
 def pytest_collection_finish(session):
     """Start the checks that wait on a subprocess now, beside the rest of the
     suite, instead of in their turn (tests/head_start.py)."""
