@@ -34,7 +34,8 @@ DEMO_ENV := DEBUG=1 SECRET_KEY=embedded-demo-only-$(shell hostname) \
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}
 
-# Test processes: one per core (tests/parallel.py); TEST_WORKERS=0 runs one.
+# Test processes: one per core (tests/parallel.py); TEST_WORKERS=0 runs one. Whole
+# files go to a process, in collection order (the long ones first: tests/conftest.py).
 TEST_WORKERS ?= auto
 
 .PHONY: run test deps types lock worker beat bench bench-matching messages clean
@@ -84,7 +85,7 @@ test: $(DEV_STAMP)
 	$(MAKE) --no-print-directory deps
 	$(MAKE) --no-print-directory types
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Every imported package is declared in pyproject.toml, and every declared one is used.
 deps: $(DEV_STAMP)

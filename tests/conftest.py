@@ -34,6 +34,7 @@ LONG_FIRST = (
 )
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's order by kind of test case
 def pytest_collection_modifyitems(config, items):
     if parallel.WORKER:
         items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
