@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from screening.conditions import Context, Env, evaluate
 from screening.questionnaire.checks import DefinitionError
+from screening.questionnaire.compiled import compiled
 from screening.questionnaire.loader import (
     DEFINITIONS,
     definition_files,
@@ -115,17 +116,18 @@ def _settle(
     known = q.questions_by_key
     current = {k: v for k, v in answers.items() if k in known}
     visible: frozenset[str] = frozenset()
+    table = compiled(q).visibility
     for _ in range(len(q.questions) + 1):
         env = Env(q, current, facts)
-        visible = frozenset(
-            question.key
-            for section in q.sections
-            if section.show_if is None or evaluate(section.show_if, env)
-            for question in section.questions
-            if question.show_if is None or evaluate(question.show_if, env)
-        )
+        shown: list[str] = []
+        for section_test, questions in table:
+            if section_test is None or section_test(env):
+                for key, test in questions:
+                    if test is None or test(env):
+                        shown.append(key)
+        visible = frozenset(shown)
         kept = {k: v for k, v in current.items() if k in visible}
-        if kept == current:
+        if len(kept) == len(current):  # a subset with the same values: equal
             break
         current = kept
     return current, visible
@@ -166,17 +168,17 @@ def required_questions(
         visible = visible_keys(q, answers, facts)
     clean = {k: v for k, v in answers.items() if k in visible}
     env = Env(q, clean, facts)
-    return [
-        question
-        for question in q.questions
-        if question.key in visible
-        and (
-            question.required
-            or (
-                question.required_if is not None and evaluate(question.required_if, env)
-            )
-        )
-    ]
+    tests = compiled(q).question_tests
+    required = []
+    for question in q.questions:
+        if question.key in visible:
+            if question.required:
+                required.append(question)
+                continue
+            test = tests[question.key][0]
+            if test is not None and test(env):
+                required.append(question)
+    return required
 
 
 def clean_answers(
