@@ -26,7 +26,7 @@ from collections.abc import Mapping
 
 from screening.conditions import Context, Env, evaluate
 from screening.questionnaire.checks import DefinitionError
-from screening.questionnaire.compiled import compiled
+from screening.questionnaire.compiled import Test, compiled
 from screening.questionnaire.loader import (
     DEFINITIONS,
     definition_files,
@@ -116,21 +116,32 @@ def _settle(
     known = q.questions_by_key
     current = {k: v for k, v in answers.items() if k in known}
     visible: frozenset[str] = frozenset()
-    table = compiled(q).visibility
     for _ in range(len(q.questions) + 1):
-        env = Env(q, current, facts)
-        shown: list[str] = []
-        for section_test, questions in table:
-            if section_test is None or section_test(env):
-                for key, test in questions:
-                    if test is None or test(env):
-                        shown.append(key)
-        visible = frozenset(shown)
+        visible = _shown(q, current, facts)
         kept = {k: v for k, v in current.items() if k in visible}
         if len(kept) == len(current):  # a subset with the same values: equal
             break
         current = kept
     return current, visible
+
+
+def _shown(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> frozenset[str]:
+    """One round of `visible_keys`: the questions shown for these answers."""
+    env = Env(q, answers, facts)
+    shown: list[str] = []
+    held: dict[Test, bool] = {}  # a condition many questions share, tested once
+    for section_test, always, conditional in compiled(q).visibility:
+        if section_test is None or section_test(env):
+            shown += always
+            for key, test in conditional:
+                holds = held.get(test)
+                if holds is None:
+                    holds = held[test] = test(env)
+                if holds:
+                    shown.append(key)
+    return frozenset(shown)
 
 
 def visible_sections(
@@ -166,19 +177,16 @@ def required_questions(
     """
     if visible is None:
         visible = visible_keys(q, answers, facts)
-    clean = {k: v for k, v in answers.items() if k in visible}
+    if visible.issuperset(answers):  # as clean as it gets (the engine's case)
+        clean: Mapping[str, object] = answers
+    else:
+        clean = {k: v for k, v in answers.items() if k in visible}
     env = Env(q, clean, facts)
-    tests = compiled(q).question_tests
-    required = []
-    for question in q.questions:
-        if question.key in visible:
-            if question.required:
-                required.append(question)
-                continue
-            test = tests[question.key][0]
-            if test is not None and test(env):
-                required.append(question)
-    return required
+    return [
+        question
+        for question, always, test in compiled(q).required
+        if question.key in visible and (always or (test is not None and test(env)))
+    ]
 
 
 def clean_answers(
@@ -202,8 +210,13 @@ def clean_answers_and_visible(
     which is then evaluated once instead of twice.
     """
     known = q.questions_by_key
+    choices = compiled(q).choices
     valid: dict[str, object] = {}
     for key, value in answers.items():
+        if type(value) is str and key in choices:  # most answers: one option key
+            if value in choices[key]:
+                valid[key] = value
+            continue
         question = known.get(key)
         if question is None or value in (None, "", [], ()):  # not is_answered
             continue
@@ -213,11 +226,14 @@ def clean_answers_and_visible(
             value = [o.key for o in question.options if o.key in chosen]
             if value:  # option keys only, so valid
                 valid[key] = value
-        elif kind in CHOICES and isinstance(value, str):  # most answers
+        elif kind in CHOICES and isinstance(value, str):
             if value in question.option_keys:
                 valid[key] = value
         elif validate_answer(question, value) is None:
             valid[key] = value
+    visible = _shown(q, valid, facts)
+    if visible.issuperset(valid):  # nothing hidden: the first round settles
+        return valid, visible
     settled, visible = _settle(q, valid, facts)
     clean = {k: v for k, v in valid.items() if k in visible}
     if clean != settled:

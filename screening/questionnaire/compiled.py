@@ -21,6 +21,8 @@ from screening.conditions import DERIVED, Env, _values, evaluate
 from screening.questionnaire.model import Condition, Questionnaire
 
 Test = Callable[[Env], bool]
+# A question's required_if, score_if and advise_if (None where it has none).
+QuestionTests = tuple[Test | None, Test | None, Test | None]
 EMPTY: tuple[object, ...] = (None, "", [], ())  # unanswered (conditions._present)
 
 
@@ -58,22 +60,41 @@ class Compiler:
                 (n, self.test(cond)) for n, cond in getattr(q, name)
             )
         # What is shown, in the order `visible_keys` evaluates it: per section
-        # its test (None: always shown) and its questions' keys and tests.
+        # its test (None: always shown), the keys of its questions without a
+        # condition, and the keys and tests of those with one.
         self.visibility = tuple(
             (
                 self._maybe(section.show_if),
-                tuple((x.key, self._maybe(x.show_if)) for x in section.questions),
+                tuple(x.key for x in section.questions if x.show_if is None),
+                tuple(
+                    (x.key, self.test(x.show_if))
+                    for x in section.questions
+                    if x.show_if is not None
+                ),
             )
             for section in q.sections
         )
         # Per question key: required_if, score_if and advise_if (None: absent).
-        self.question_tests = {
+        self.question_tests: dict[str, QuestionTests] = {
             x.key: (
                 self._maybe(x.required_if),
                 self._maybe(x.score_if),
                 self._maybe(x.advise_if),
             )
             for x in q.questions
+        }
+        # The questions that can be required: (question, required, required_if).
+        self.required = tuple(
+            (x, x.required, self.question_tests[x.key][0])
+            for x in q.questions
+            if x.required or x.required_if is not None
+        )
+        # The valid answers of a question answered with one option key (an
+        # empty answer is none).
+        self.choices = {
+            x.key: frozenset(x.option_keys) - {""}
+            for x in q.questions
+            if x.type in ("ynu", "choice")
         }
         self.country_flags = tuple((r, self.test(r.when)) for r in q.country_flags)
         self.partner_flags = tuple((r, self.test(r.when)) for r in q.partner_flags)

@@ -28,6 +28,7 @@ from typing import Any
 
 from countries.facts import AssetFacts, CountryFacts, PartnerFacts
 from screening.questionnaire import load
+from screening.scoring.canonical import canonical_text
 from screening.scoring.engine import score
 
 INCOMPLETE = "incomplete"  # the stored level of a result without an overall level
@@ -167,7 +168,7 @@ def score_case(case: Case, *, force: bool = False) -> Scored | None:
         stage=case.stage,
         assets=case.assets,
     )
-    text = canonical(result.to_json())
+    text = canonical_text(result)  # canonical(result.to_json()), from its parts
     found = _digest(text)
     same = found == case.stored_digest
     return Scored(
