@@ -170,10 +170,13 @@ def required_questions(
     facts: Context,
     *,
     visible: frozenset[str] | None = None,
+    env: Env | None = None,
 ) -> list[Question]:
     """Visible questions that must be answered (`required`, or `required_if` holds).
 
-    `visible`: the `visible_keys` of these answers, when the caller has them.
+    `visible`: the `visible_keys` of these answers, when the caller has them;
+    `env`: an `Env` of these answers and facts (no levels yet), whose derived
+    values are reused where that gives the same values.
     """
     if visible is None:
         visible = visible_keys(q, answers, facts)
@@ -181,7 +184,16 @@ def required_questions(
         clean: Mapping[str, object] = answers
     else:
         clean = {k: v for k, v in answers.items() if k in visible}
-    env = Env(q, clean, facts)
+    if not (
+        env is not None
+        and env.questionnaire is q
+        and env.answers is clean
+        and env.context is facts
+        and env.levels is None
+        and env.triggers is None
+        and compiled(q).independent
+    ):
+        env = Env(q, clean, facts)
     return [
         question
         for question, always, test in compiled(q).required
@@ -223,7 +235,7 @@ def clean_answers_and_visible(
         kind = question.type
         if kind == "multi" and isinstance(value, list | tuple):
             chosen = {str(v) for v in value}
-            value = [o.key for o in question.options if o.key in chosen]
+            value = [k for k in question.option_keys if k in chosen]
             if value:  # option keys only, so valid
                 valid[key] = value
         elif kind in CHOICES and isinstance(value, str):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from countries.levels import LEVELS
-from screening.conditions import DERIVED, Env, _values, evaluate
+from screening.conditions import DERIVED, Env, _values, evaluate, referenced_derived
 from screening.questionnaire.model import Condition, Questionnaire
 
 Test = Callable[[Env], bool]
@@ -59,6 +59,11 @@ class Compiler:
             self.rules[name] = tuple(
                 (n, self.test(cond)) for n, cond in getattr(q, name)
             )
+        # Whether no S or A rule reads a derived value: then each is the same
+        # whatever was worked out first, and an Env's can be reused.
+        self.independent = not any(
+            referenced_derived(cond) for name in DERIVED for _, cond in getattr(q, name)
+        )
         # What is shown, in the order `visible_keys` evaluates it: per section
         # its test (None: always shown), the keys of its questions without a
         # condition, and the keys and tests of those with one.
@@ -125,7 +130,11 @@ class Compiler:
         value = memo.get(name)
         if value is None:
             memo[name] = 0  # guards against a rule that refers to itself
-            value = next((n for n, test in self.rules[name] if test(env)), 0)
+            value = 0
+            for n, test in self.rules[name]:
+                if test(env):
+                    value = n
+                    break
             memo[name] = value
         return value
 

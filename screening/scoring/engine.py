@@ -76,7 +76,7 @@ def score(
     phase2 = Env(q, clean, context, {**levels, "overall": overall}, frozenset(fired))
     work.route_rules(phase2)
     blocking = work.blocking(clean, phase2)
-    required = required_questions(q, clean, context, visible=visible)
+    required = required_questions(q, clean, context, visible=visible, env=env)
     blocking += work.unanswered(required, clean)
     status = "incomplete" if blocking else "complete"
     return Result(
@@ -116,10 +116,8 @@ def _picked(
 ) -> tuple[AssetFacts, ...]:
     """The assets picked in a visible answer, in register order, once each."""
     ids: set[str] = set()
-    for key in once(
-        q, ("assets",), lambda: tuple(x.key for x in q.questions if x.type == "assets")
-    ):
-        value = clean.get(key)
+    for question in q.asset_questions:
+        value = clean.get(question.key)
         if isinstance(value, list):
             ids.update(value)
     if not ids:
@@ -276,15 +274,32 @@ class _Work:
         totals: dict[str, int] = {}
         for line in self.ledger:
             totals[line.dimension] = totals.get(line.dimension, 0) + line.points
+        # (band, result) by what decides them: the dimension, points and floor
+        known: dict[tuple[int, int, str | None], tuple[str, DimensionResult]]
+        known = once(self.q, ("dimensions",), dict)
         out = []
         for dim in self.q.dimensions:
             points = totals.get(dim.key, 0)
-            band = self.q.band(points)
-            self.bands[dim.key] = band
             floor = self.floor_by_dim.get(dim.key)
-            level = max(band, floor or "low", key=level_index)
-            out.append(_dimension(self.q, dim, points, band, floor, level))
+            decided = (id(dim), points, floor)
+            found = known.get(decided)
+            if found is None:
+                found = known[decided] = self._dimension(dim, points, floor)
+            self.bands[dim.key] = found[0]
+            out.append(found[1])
         return tuple(out)
+
+    def _dimension(
+        self, dim: Named, points: int, floor: str | None
+    ) -> tuple[str, DimensionResult]:
+        band = self.q.band(points)
+        level = max(band, floor or "low", key=level_index)
+        result = shared(
+            self.q,
+            ("dimension", id(dim), points, band, floor, level),
+            lambda: DimensionResult(dim.key, points, band, floor, level, dim.name),
+        )
+        return band, result
 
     def matrix_only(self) -> set[str]:
         """The dimensions at High or above only because of the matrix floor."""
@@ -335,18 +350,22 @@ class _Work:
         """The routes or mitigations found, in definition order, each with
         why (the same item for every case with the same reasons)."""
         known, place = _by_key(self.q, kind)
-        keys = sorted((key for key in found if key in place), key=place.__getitem__)
-        return tuple(
-            shared(
-                self.q,
-                (kind, key, tuple(found[key])),
-                lambda key=key: Item(  # type: ignore[misc]
-                    key,
-                    hold_text(self.q, known[key]),
-                    {"because": sorted(set(found[key]))},
-                ),
-            )
-            for key in keys
+        made: dict[tuple[str, ...], Item] = once(self.q, ("items", kind), dict)
+        out = []
+        for key in sorted((k for k in found if k in place), key=place.__getitem__):
+            why = (key, *found[key])
+            item = made.get(why)
+            if item is None:
+                item = made[why] = self._item(kind, key, known[key], found[key])
+            out.append(item)
+        return tuple(out)
+
+    def _item(self, kind: str, key: str, text: Text, why: list[str]) -> Item:
+        because = tuple(why)
+        return shared(
+            self.q,
+            (kind, key, because),
+            lambda: Item(key, hold_text(self.q, text), {"because": sorted(set(why))}),
         )
 
 
@@ -359,14 +378,4 @@ def _trigger(q: Questionnaire, t: HardTrigger) -> tuple[Item, Text]:
             Item(t.key, t.name, {"routes": list(t.routes), "ref": t.ref}),
             {lang: f"{t.key} {tr(t.name, lang)}" for lang in LANGUAGES},
         ),
-    )
-
-
-def _dimension(
-    q: Questionnaire, dim: Named, points: int, band: str, floor: str | None, level: str
-) -> DimensionResult:
-    return shared(
-        q,
-        ("dimension", id(dim), points, band, floor, level),
-        lambda: DimensionResult(dim.key, points, band, floor, level, dim.name),
     )
