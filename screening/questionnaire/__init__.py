@@ -224,9 +224,11 @@ def clean_answers_and_visible(
     known = q.questions_by_key
     choices = compiled(q).choices
     valid: dict[str, object] = {}
+    choice = choices.get
     for key, value in answers.items():
-        if type(value) is str and key in choices:  # most answers: one option key
-            if value in choices[key]:
+        options = choice(key)
+        if options is not None and value.__class__ is str:  # most: an option key
+            if value in options:
                 valid[key] = value
             continue
         question = known.get(key)

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from countries.levels import LEVELS
-from screening.conditions import DERIVED, Env, _values, evaluate, referenced_derived
-from screening.questionnaire.model import Condition, Questionnaire
+from screening.conditions import DERIVED, Env, evaluate, referenced_derived
+from screening.questionnaire.model import Condition, Questionnaire, level_index
 
 Test = Callable[[Env], bool]
 # A question's required_if, score_if and advise_if (None where it has none).
@@ -178,12 +178,12 @@ class Compiler:
             def member(env: Env) -> bool:
                 value = env.answers.get(key)
                 if value is None:
-                    if not stage:
+                    if not stage or not env.context.stage:
                         return False
-                    value = env.context.stage or None
+                    value = env.context.stage
                 if isinstance(value, str):
                     return value in wanted
-                return any(v in wanted for v in _values(value))
+                return _any_in(wanted, value)
 
             return member
         if "tag_in" in cond:
@@ -210,9 +210,11 @@ class Compiler:
             if env.questionnaire is not q:
                 return evaluate(cond, env)
             value = env.answers.get(key)
-            if value is None and stage:
-                value = env.context.stage or None
-            return any(v in tagged for v in _values(value))
+            if value is None:
+                if not stage or not env.context.stage:
+                    return False
+                value = env.context.stage
+            return _any_in(tagged, value)
 
         return tagged_test
 
@@ -232,6 +234,13 @@ class Compiler:
             return derived(name, env) >= gte
 
         return derived_test
+
+
+def _any_in(wanted: frozenset[Any], value: object) -> bool:
+    """Whether any of `conditions._values(value)` (not None) is wanted."""
+    if isinstance(value, list | tuple):
+        return not wanted.isdisjoint(map(str, value))
+    return str(value) in wanted
 
 
 def _all(parts: list[Test]) -> Test:
@@ -299,7 +308,7 @@ def _level(cond: Condition) -> Test | None:
         if env.levels is None:
             return False
         level = env.levels.get(key)
-        return level is not None and LEVELS.index(level) >= gte
+        return level is not None and level_index(level) >= gte
 
     return level_test
 

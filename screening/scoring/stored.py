@@ -125,7 +125,10 @@ def inputs_text(case: Case) -> str:
 
 
 # json.dumps(..., sort_keys=True, separators=(",", ":"), default=str), made once
-_OWN = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)
+# (check_circular only decides how a cycle fails; answers come from JSON)
+_OWN = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), default=str, check_circular=False
+)
 
 
 def _encoded(value: Any) -> str:
@@ -148,8 +151,24 @@ def _facts_text(
     return f"[{_fact_text(country)},[{people}],[{things}]]"
 
 
-@lru_cache(maxsize=8192)
 def _fact_text(facts: CountryFacts | PartnerFacts | AssetFacts | None) -> str:
+    """Looked up by the object first: hashing a country's facts takes longer
+    than the rest of this, and a batch passes the same object many times."""
+    held = _BY_ID.get(id(facts))
+    if held is not None and held[0] is facts:
+        return held[1]
+    text = _fact_text_of(facts)
+    if len(_BY_ID) >= 4096:
+        _BY_ID.clear()
+    _BY_ID[id(facts)] = (facts, text)  # held, so its id is no other object's
+    return text
+
+
+_BY_ID: dict[int, tuple[object, str]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _fact_text_of(facts: CountryFacts | PartnerFacts | AssetFacts | None) -> str:
     return _encoded(_plain(facts))
 
 
