@@ -134,14 +134,18 @@ def _picked(
 def _overall(
     q: Questionnaire, levels: Mapping[str, str], floor: str, matrix_only: set[str]
 ) -> tuple[str, bool]:
-    top = max((level_index(v) for v in levels.values()), default=0)
-    high = sum(1 for v in levels.values() if level_index(v) >= level_index("high"))
+    ranks = [level_index(v) for v in levels.values()]
+    top = max(ranks, default=0)
+    high = sum(1 for rank in ranks if rank >= HIGH)
     if q.matrix_escalates_once and len(matrix_only) > 1:
         high -= len(matrix_only) - 1  # one finding, counted once
     escalated = high >= q.escalation
     if escalated:
         top = min(top + 1, len(LEVELS) - 1)
     return LEVELS[max(top, level_index(floor))], escalated
+
+
+HIGH = level_index("high")
 
 
 class _Work:
@@ -303,13 +307,12 @@ class _Work:
 
     def matrix_only(self) -> set[str]:
         """The dimensions at High or above only because of the matrix floor."""
-        high = level_index("high")
         return {
             dim
             for dim, level in self.floor_by_dim.items()
-            if level_index(level) >= high
-            and level_index(self.bands.get(dim, "low")) < high
-            and level_index(self.other_floor_by_dim.get(dim, "low")) < high
+            if level_index(level) >= HIGH
+            and level_index(self.bands.get(dim, "low")) < HIGH
+            and level_index(self.other_floor_by_dim.get(dim, "low")) < HIGH
         }
 
     def route_rules(self, env: Env) -> None:
