@@ -286,9 +286,8 @@ class Screening(models.Model):
     def asset_ids(self) -> list[int]:
         """Ids of the value-register assets the answers pick (visible or not)."""
         ids: list[int] = []
-        for question in self.questionnaire.questions:
-            if question.type == "assets":
-                ids += picked_ids(self.answers.get(question.key))
+        for question in self.questionnaire.asset_questions:
+            ids += picked_ids(self.answers.get(question.key))
         return ids
 
     def picked_assets(self) -> list[Asset]:

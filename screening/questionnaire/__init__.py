@@ -26,6 +26,7 @@ from collections.abc import Mapping
 
 from screening.conditions import Context, Env, evaluate
 from screening.questionnaire.checks import DefinitionError
+from screening.questionnaire.compiled import Test, compiled
 from screening.questionnaire.loader import (
     DEFINITIONS,
     definition_files,
@@ -116,19 +117,31 @@ def _settle(
     current = {k: v for k, v in answers.items() if k in known}
     visible: frozenset[str] = frozenset()
     for _ in range(len(q.questions) + 1):
-        env = Env(q, current, facts)
-        visible = frozenset(
-            question.key
-            for section in q.sections
-            if section.show_if is None or evaluate(section.show_if, env)
-            for question in section.questions
-            if question.show_if is None or evaluate(question.show_if, env)
-        )
+        visible = _shown(q, current, facts)
         kept = {k: v for k, v in current.items() if k in visible}
-        if kept == current:
+        if len(kept) == len(current):  # a subset with the same values: equal
             break
         current = kept
     return current, visible
+
+
+def _shown(
+    q: Questionnaire, answers: Mapping[str, object], facts: Context
+) -> frozenset[str]:
+    """One round of `visible_keys`: the questions shown for these answers."""
+    env = Env(q, answers, facts)
+    shown: list[str] = []
+    held: dict[Test, bool] = {}  # a condition many questions share, tested once
+    for section_test, always, conditional in compiled(q).visibility:
+        if section_test is None or section_test(env):
+            shown += always
+            for key, test in conditional:
+                holds = held.get(test)
+                if holds is None:
+                    holds = held[test] = test(env)
+                if holds:
+                    shown.append(key)
+    return frozenset(shown)
 
 
 def visible_sections(
@@ -157,25 +170,34 @@ def required_questions(
     facts: Context,
     *,
     visible: frozenset[str] | None = None,
+    env: Env | None = None,
 ) -> list[Question]:
     """Visible questions that must be answered (`required`, or `required_if` holds).
 
-    `visible`: the `visible_keys` of these answers, when the caller has them.
+    `visible`: the `visible_keys` of these answers, when the caller has them;
+    `env`: an `Env` of these answers and facts (no levels yet), whose derived
+    values are reused where that gives the same values.
     """
     if visible is None:
         visible = visible_keys(q, answers, facts)
-    clean = {k: v for k, v in answers.items() if k in visible}
-    env = Env(q, clean, facts)
+    if visible.issuperset(answers):  # as clean as it gets (the engine's case)
+        clean: Mapping[str, object] = answers
+    else:
+        clean = {k: v for k, v in answers.items() if k in visible}
+    if not (
+        env is not None
+        and env.questionnaire is q
+        and env.answers is clean
+        and env.context is facts
+        and env.levels is None
+        and env.triggers is None
+        and compiled(q).independent
+    ):
+        env = Env(q, clean, facts)
     return [
         question
-        for question in q.questions
-        if question.key in visible
-        and (
-            question.required
-            or (
-                question.required_if is not None and evaluate(question.required_if, env)
-            )
-        )
+        for question, always, test in compiled(q).required
+        if question.key in visible and (always or (test is not None and test(env)))
     ]
 
 
@@ -200,22 +222,32 @@ def clean_answers_and_visible(
     which is then evaluated once instead of twice.
     """
     known = q.questions_by_key
+    choices = compiled(q).choices
     valid: dict[str, object] = {}
+    choice = choices.get
     for key, value in answers.items():
+        options = choice(key)
+        if options is not None and value.__class__ is str:  # most: an option key
+            if value in options:
+                valid[key] = value
+            continue
         question = known.get(key)
         if question is None or value in (None, "", [], ()):  # not is_answered
             continue
         kind = question.type
         if kind == "multi" and isinstance(value, list | tuple):
             chosen = {str(v) for v in value}
-            value = [o.key for o in question.options if o.key in chosen]
+            value = [k for k in question.option_keys if k in chosen]
             if value:  # option keys only, so valid
                 valid[key] = value
-        elif kind in CHOICES and isinstance(value, str):  # most answers
+        elif kind in CHOICES and isinstance(value, str):
             if value in question.option_keys:
                 valid[key] = value
         elif validate_answer(question, value) is None:
             valid[key] = value
+    visible = _shown(q, valid, facts)
+    if visible.issuperset(valid):  # nothing hidden: the first round settles
+        return valid, visible
     settled, visible = _settle(q, valid, facts)
     clean = {k: v for k, v in valid.items() if k in visible}
     if clean != settled:

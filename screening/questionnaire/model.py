@@ -44,7 +44,13 @@ def text_language(code: str | None) -> str:
 
 
 def level_index(level: str) -> int:
-    return LEVELS.index(level)
+    if type(level) is str:  # noqa: SIM102 (the common case, by a dict)
+        if (rank := _RANKS.get(level)) is not None:
+            return rank
+    return LEVELS.index(level)  # anything else: as LEVELS.index answers
+
+
+_RANKS = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True)
@@ -239,6 +245,11 @@ class Questionnaire:
     @cached_property
     def questions_by_key(self) -> Mapping[str, Question]:
         return {q.key: q for q in self.questions}
+
+    @cached_property
+    def asset_questions(self) -> tuple[Question, ...]:
+        """The questions that pick value-register assets."""
+        return tuple(q for q in self.questions if q.type == "assets")
 
     def mitigation(self, key: str) -> Mitigation | None:
         return next((m for m in self.mitigations if m.key == key), None)

@@ -5,30 +5,32 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from countries.facts import AssetFacts, CountryFacts, Fact, PartnerFacts
-from screening.conditions import Context, Env, evaluate
+from screening.conditions import Context, Env
 from screening.questionnaire import (
     clean_answers_and_visible,
     is_answered,
     required_questions,
 )
+from screening.questionnaire.compiled import compiled
 from screening.questionnaire.model import (
     LANGUAGES,
     LEVELS,
-    FlagRule,
-    Option,
+    HardTrigger,
+    Named,
     Question,
     Questionnaire,
     Text,
     level_index,
     tr,
 )
+from screening.scoring.answers import Counting, Effects, counted
+from screening.scoring.canonical import hold_text, once, shared
 from screening.scoring.lines import (
-    ARROW,
     WORDS,
-    answer_lines,
+    asset_lines,
     cap_lines,
-    new_answer_line,
-    pts,
+    fact_lines,
+    floor_line,
 )
 from screening.scoring.result import Contribution, DimensionResult, Item, Result
 
@@ -56,17 +58,16 @@ def score(
         context = Context(country, tuple(partners), stage, picked)
     env = Env(q, clean, context)
     work = _Work(q)
-    for question in q.questions:
-        value = clean.get(question.key) if question.scored else None
-        if value is not None and _counts(question, value):
-            work.answer(question, value, env)
+    for entry, chosen in counted(q, clean):
+        work.answer(entry, chosen, env)
     if country is not None:
         work.country(country, env)
     for partner in partners:
         work.partner(partner, env)
     for asset in picked:
         work.asset(asset, env)
-    sensitivity, actor = env.derived("sensitivity"), env.derived("actor")
+    derived = work.tests.derived
+    sensitivity, actor = derived("sensitivity", env), derived("actor", env)
     work.matrix(sensitivity, actor)
     fired = work.triggers(env)
     dimensions = work.dimensions()
@@ -75,7 +76,7 @@ def score(
     phase2 = Env(q, clean, context, {**levels, "overall": overall}, frozenset(fired))
     work.route_rules(phase2)
     blocking = work.blocking(clean, phase2)
-    required = required_questions(q, clean, context, visible=visible)
+    required = required_questions(q, clean, context, visible=visible, env=env)
     blocking += work.unanswered(required, clean)
     status = "incomplete" if blocking else "complete"
     return Result(
@@ -91,11 +92,23 @@ def score(
         ledger=tuple(work.ledger),
         floors=tuple(work.floors),
         hard_triggers=tuple(work.fired),
-        routes=work.items(work.routes, q.routes_by_key()),
+        routes=work.items("routes", work.routes),
         gaps=tuple(work.gaps),
         blocking=tuple(blocking),
-        mitigations=work.items(work.mitigations, q.mitigations_by_key()),
+        mitigations=work.items("mitigations", work.mitigations),
     )
+
+
+def _by_key(
+    q: Questionnaire, kind: str
+) -> tuple[Mapping[str, Text], Mapping[str, int]]:
+    """q.routes_by_key() or q.mitigations_by_key(), and each key's place."""
+
+    def build() -> tuple[Mapping[str, Text], Mapping[str, int]]:
+        known = q.routes_by_key() if kind == "routes" else q.mitigations_by_key()
+        return known, {key: i for i, key in enumerate(known)}
+
+    return once(q, ("by_key", kind), build)
 
 
 def _picked(
@@ -103,10 +116,12 @@ def _picked(
 ) -> tuple[AssetFacts, ...]:
     """The assets picked in a visible answer, in register order, once each."""
     ids: set[str] = set()
-    for question in q.questions:
+    for question in q.asset_questions:
         value = clean.get(question.key)
-        if question.type == "assets" and isinstance(value, list):
+        if isinstance(value, list):
             ids.update(value)
+    if not ids:
+        return ()
     seen: set[int] = set()
     out = []
     for asset in assets:
@@ -116,18 +131,12 @@ def _picked(
     return tuple(out)
 
 
-def _counts(question: Question, value: object) -> bool:
-    """Whether the answer chose an option that adds anything (most choose none)."""
-    if isinstance(value, list):
-        return any(key in question.counting_keys for key in value)
-    return value in question.counting_keys
-
-
 def _overall(
     q: Questionnaire, levels: Mapping[str, str], floor: str, matrix_only: set[str]
 ) -> tuple[str, bool]:
-    top = max((level_index(v) for v in levels.values()), default=0)
-    high = sum(1 for v in levels.values() if level_index(v) >= level_index("high"))
+    ranks = [level_index(v) for v in levels.values()]
+    top = max(ranks, default=0)
+    high = sum(1 for rank in ranks if rank >= HIGH)
     if q.matrix_escalates_once and len(matrix_only) > 1:
         high -= len(matrix_only) - 1  # one finding, counted once
     escalated = high >= q.escalation
@@ -136,11 +145,15 @@ def _overall(
     return LEVELS[max(top, level_index(floor))], escalated
 
 
+HIGH = level_index("high")
+
+
 class _Work:
     """Accumulates ledger lines, floors, routes and mitigations for one score."""
 
     def __init__(self, q: Questionnaire) -> None:
         self.q = q
+        self.tests = compiled(q)
         self.ledger: list[Contribution] = []
         self.floors: list[Item] = []
         self.fired: list[Item] = []
@@ -160,129 +173,63 @@ class _Work:
         for key in mitigations:
             self.mitigations.setdefault(key, []).append(why)
 
-    def answer(self, question: Question, value: object, env: Env) -> None:
-        chosen = value if isinstance(value, list) else [value]
-        options = [o for o in question.counting_options if o.key in chosen]
+    def answer(self, entry: Counting, chosen: tuple[Effects, ...], env: Env) -> None:
         lines: list[Contribution] = []
-        for option in options:
-            if option.gap:
-                reason = {"reason": "unknown", "value": option.key}
-                self.gaps.append(Item(question.key, question.text, reason))
-            if not evaluate(question.score_if, env):
+        scores = advises = None  # each evaluated once, when first needed
+        for effects in chosen:
+            if effects.gap is not None:
+                self.gaps.append(effects.gap)
+            if scores is None:
+                scores = entry.score_if is None or entry.score_if(env)
+            if not scores:
                 continue
-            why = f"{question.key}={option.key}"
-            if question.advise_if is not None and evaluate(question.advise_if, env):
-                self.recommend((), option.mitigations, why)
+            if advises is None:
+                advises = entry.advise_if is not None and entry.advise_if(env)
+            if advises:
+                self.recommend((), effects.mitigations, effects.why)
                 continue
-            self.recommend(option.routes, option.mitigations, why)
-            for dim, points in option.points.items():
-                if points:
-                    lines.append(self._answer_line(question, option, dim, points))
-        if question.cap is not None:
-            lines = cap_lines(lines, question.cap)
+            if effects.routes or effects.mitigations:
+                self.recommend(effects.routes, effects.mitigations, effects.why)
+            lines += effects.lines
+        cap = entry.question.cap
+        if cap is not None:
+            lines = cap_lines(self.q, lines, cap)
         self.ledger += lines
-
-    def _answer_line(
-        self, question: Question, option: Option, dim: str, points: int
-    ) -> Contribution:
-        """The line is the same for every case that chose the option, so it is
-        built once per definition (a frozen value, shared by the results)."""
-        lines = answer_lines(self.q)
-        key = (question.key, option.key, dim, points)
-        line = lines.get(key)
-        if line is None:
-            line = lines[key] = new_answer_line(question, option, dim, points)
-        return line
 
     def country(self, country: CountryFacts, env: Env) -> None:
         lines: list[Contribution] = []
-        for rule in self.q.country_flags:
-            fact = country.get(rule.flag)
-            if fact is None or fact.value != rule.value or not evaluate(rule.when, env):
+        facts: dict[str, Fact] = {}
+        for fact in country.facts:  # the first of a flag, as CountryFacts.get
+            facts.setdefault(fact.flag, fact)
+        for rule, when in self.tests.country_flags:
+            found = facts.get(rule.flag)
+            if found is None or found.value != rule.value or not when(env):
                 continue
-            lines += self._fact_lines("country", rule, fact, country.name, "")
-        self.ledger += cap_lines(lines, self.q.caps.get("country"))
+            lines += fact_lines(self.q, "country", rule, found, country.name, "")
+        self.ledger += cap_lines(self.q, lines, self.q.caps.get("country"))
 
     def partner(self, partner: PartnerFacts, env: Env) -> None:
         lines: list[Contribution] = []
-        for rule in self.q.partner_flags:
-            if not evaluate(rule.when, env):
+        name = partner.name
+        for rule, when in self.tests.partner_flags:
+            if not when(env):
                 continue
             if rule.flag == "kind":
                 if partner.kind == rule.value:
                     fact = Fact("kind", partner.kind, "partner register")
-                    lines += self._fact_lines(
-                        "partner", rule, fact, partner.name, partner.name
-                    )
+                    lines += fact_lines(self.q, "partner", rule, fact, name, name)
                 continue
             for fact in partner.having(rule.flag):
                 if fact.value == rule.value:
-                    lines += self._fact_lines(
-                        "partner", rule, fact, partner.name, partner.name
-                    )
-        self.ledger += cap_lines(lines, self.q.caps.get("partner"))
+                    lines += fact_lines(self.q, "partner", rule, fact, name, name)
+        self.ledger += cap_lines(self.q, lines, self.q.caps.get("partner"))
 
     def asset(self, asset: AssetFacts, env: Env) -> None:
-        """One line per dimension the asset's sensitivity scores, naming it:
-        "Cryo-EM lab (Faculty of Medicine): ... sensitivity high (value register)"."""
-        owner = f" ({asset.unit})" if asset.unit else ""
-        for rule in self.q.asset_flags:
+        for rule, when in self.tests.asset_flags:
             if rule.flag != "sensitivity" or rule.value != asset.sensitivity:
                 continue
-            if not evaluate(rule.when, env):
-                continue
-            self.recommend((), (), f"asset.{rule.flag}={rule.value}")
-            self.ledger += [
-                Contribution(
-                    dimension=dim,
-                    source="asset",
-                    key=rule.flag,
-                    value=asset.sensitivity,
-                    points=points,
-                    rule=rule.rule,
-                    ref=rule.ref,
-                    explanation={
-                        lang: f"{asset.name}{owner}: {tr(rule.label, lang)} "
-                        f"({WORDS[lang]['asset']}) {pts(points, dim)}"
-                        for lang in LANGUAGES
-                    },
-                    fact_detail=asset.unit,
-                    asset=asset.name,
-                )
-                for dim, points in rule.points.items()
-                if points
-            ]
-
-    def _fact_lines(
-        self, source: str, rule: FlagRule, fact: Fact, subject: str, partner: str
-    ) -> list[Contribution]:
-        edition = fact.edition or fact.checked  # an ISO date reads in every language
-        cited = ", ".join(x for x in (fact.source, edition) if x)
-        detail = f": {fact.detail}" if fact.detail else ""
-        self.recommend((), (), f"{source}.{rule.flag}={rule.value}")
-        return [
-            Contribution(
-                dimension=dim,
-                source=source,
-                key=rule.flag,
-                value=fact.value,
-                points=points,
-                rule=rule.rule,
-                ref=rule.ref,
-                explanation={
-                    lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
-                    f"{pts(points, dim)}"
-                    for lang in LANGUAGES
-                },
-                fact_source=fact.source,
-                fact_edition=edition,
-                fact_licence=fact.licence,
-                fact_detail=fact.detail,
-                partner=partner,
-            )
-            for dim, points in rule.points.items()
-            if points
-        ]
+            if when(env):
+                self.ledger += asset_lines(self.q, rule, asset)
 
     def floor(self, dim: str, level: str, key: str, text: Text, source: str) -> None:
         current = self.floor_by_dim.get(dim, "low")
@@ -291,42 +238,33 @@ class _Work:
         other = self.other_floor_by_dim.get(dim, "low")
         if source != "matrix" and level_index(level) > level_index(other):
             self.other_floor_by_dim[dim] = level
-        self.floors.append(Item(key, text, {"dimension": dim, "level": level}))
-        self.ledger.append(
-            Contribution(
-                dimension=dim,
-                source=source,
-                key=key,
-                value=level,
-                points=0,
-                rule=key,
-                explanation={
-                    lang: f"{tr(text, lang)} {ARROW} {WORDS[lang]['at_least']} "
-                    f"{self.q.level_name(level, lang)} {dim}"
-                    for lang in LANGUAGES
-                },
-            )
-        )
+        item, line = floor_line(self.q, dim, level, key, text, source)
+        self.floors.append(item)
+        self.ledger.append(line)
 
     def matrix(self, s: int, a: int) -> None:
         level = self.q.matrix[s][a]
         if level == "low":
             return
-        text = {lang: WORDS[lang]["matrix"].format(s=s, a=a) for lang in LANGUAGES}
+        text = shared(
+            self.q,
+            ("matrix", s, a),
+            lambda: {
+                lang: WORDS[lang]["matrix"].format(s=s, a=a) for lang in LANGUAGES
+            },
+        )
         for dim in self.q.matrix_dimensions:
             if s >= self.q.matrix_min_sensitivity.get(dim, 0):
                 self.floor(dim, level, f"MATRIX-S{s}A{a}", text, "matrix")
 
     def triggers(self, env: Env) -> list[str]:
         fired = []
-        for t in self.q.hard_triggers:
-            if not evaluate(t.when, env):
+        for t, when in self.tests.hard_triggers:
+            if not when(env):
                 continue
             fired.append(t.key)
-            self.fired.append(
-                Item(t.key, t.name, {"routes": list(t.routes), "ref": t.ref})
-            )
-            text = {lang: f"{t.key} {tr(t.name, lang)}" for lang in LANGUAGES}
+            item, text = _trigger(self.q, t)
+            self.fired.append(item)
             for dim, level in t.floors.items():
                 self.floor(dim, level, t.key, text, "trigger")
             if t.overall_floor and level_index(t.overall_floor) > level_index(
@@ -337,37 +275,56 @@ class _Work:
         return fired
 
     def dimensions(self) -> tuple[DimensionResult, ...]:
+        totals: dict[str, int] = {}
+        for line in self.ledger:
+            totals[line.dimension] = totals.get(line.dimension, 0) + line.points
+        # (band, result) by what decides them: the dimension, points and floor
+        known: dict[tuple[int, int, str | None], tuple[str, DimensionResult]]
+        known = once(self.q, ("dimensions",), dict)
         out = []
         for dim in self.q.dimensions:
-            points = sum(c.points for c in self.ledger if c.dimension == dim.key)
-            band = self.q.band(points)
-            self.bands[dim.key] = band
+            points = totals.get(dim.key, 0)
             floor = self.floor_by_dim.get(dim.key)
-            level = max(band, floor or "low", key=level_index)
-            out.append(DimensionResult(dim.key, points, band, floor, level, dim.name))
+            decided = (id(dim), points, floor)
+            found = known.get(decided)
+            if found is None:
+                found = known[decided] = self._dimension(dim, points, floor)
+            self.bands[dim.key] = found[0]
+            out.append(found[1])
         return tuple(out)
+
+    def _dimension(
+        self, dim: Named, points: int, floor: str | None
+    ) -> tuple[str, DimensionResult]:
+        band = self.q.band(points)
+        level = max(band, floor or "low", key=level_index)
+        result = shared(
+            self.q,
+            ("dimension", id(dim), points, band, floor, level),
+            lambda: DimensionResult(dim.key, points, band, floor, level, dim.name),
+        )
+        return band, result
 
     def matrix_only(self) -> set[str]:
         """The dimensions at High or above only because of the matrix floor."""
-        high = level_index("high")
         return {
             dim
             for dim, level in self.floor_by_dim.items()
-            if level_index(level) >= high
-            and level_index(self.bands.get(dim, "low")) < high
-            and level_index(self.other_floor_by_dim.get(dim, "low")) < high
+            if level_index(level) >= HIGH
+            and level_index(self.bands.get(dim, "low")) < HIGH
+            and level_index(self.other_floor_by_dim.get(dim, "low")) < HIGH
         }
 
     def route_rules(self, env: Env) -> None:
-        for rule in self.q.route_rules:
-            if evaluate(rule.when, env):
+        for rule, when in self.tests.route_rules:
+            if when(env):
                 self.recommend((rule.route,), (), rule.rule or rule.route)
 
     def blocking(self, clean: Mapping[str, object], env: Env) -> list[Item]:
         out = []
-        for b in self.q.blocking:
+        for b, when in self.tests.blocking:
             value = clean.get(b.question)
-            if value in b.values and evaluate(b.when, env):
+            if value in b.values and when(env):
                 detail = {"question": b.question, "reason": "unknown", "value": value}
                 out.append(Item(b.key, b.name, detail))
                 self.recommend(b.routes, (), b.key)
@@ -379,16 +336,49 @@ class _Work:
         out = []
         for question in required:
             if not is_answered(clean.get(question.key)):
-                detail = {"question": question.key, "reason": "unanswered"}
-                self.gaps.append(Item(question.key, question.text, detail))
-                out.append(Item(question.key, question.text, detail))
+                item = self._unanswered(question)
+                self.gaps.append(item)
+                out.append(item)
         return out
 
-    def items(
-        self, found: Mapping[str, list[str]], known: Mapping[str, Text]
-    ) -> tuple[Item, ...]:
-        return tuple(
-            Item(key, known[key], {"because": sorted(set(found[key]))})
-            for key in known
-            if key in found
+    def _unanswered(self, question: Question) -> Item:
+        detail = {"question": question.key, "reason": "unanswered"}
+        return shared(
+            self.q,
+            ("unanswered", id(question)),
+            lambda: Item(question.key, question.text, detail),
         )
+
+    def items(self, kind: str, found: Mapping[str, list[str]]) -> tuple[Item, ...]:
+        """The routes or mitigations found, in definition order, each with
+        why (the same item for every case with the same reasons)."""
+        known, place = _by_key(self.q, kind)
+        made: dict[tuple[str, ...], Item] = once(self.q, ("items", kind), dict)
+        out = []
+        for key in sorted((k for k in found if k in place), key=place.__getitem__):
+            why = (key, *found[key])
+            item = made.get(why)
+            if item is None:
+                item = made[why] = self._item(kind, key, known[key], found[key])
+            out.append(item)
+        return tuple(out)
+
+    def _item(self, kind: str, key: str, text: Text, why: list[str]) -> Item:
+        because = tuple(why)
+        return shared(
+            self.q,
+            (kind, key, because),
+            lambda: Item(key, hold_text(self.q, text), {"because": sorted(set(why))}),
+        )
+
+
+def _trigger(q: Questionnaire, t: HardTrigger) -> tuple[Item, Text]:
+    """A fired trigger's item, and the words of its floors."""
+    return shared(
+        q,
+        ("trigger", id(t)),
+        lambda: (
+            Item(t.key, t.name, {"routes": list(t.routes), "ref": t.ref}),
+            {lang: f"{t.key} {tr(t.name, lang)}" for lang in LANGUAGES},
+        ),
+    )

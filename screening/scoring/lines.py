@@ -1,10 +1,21 @@
 """How a ledger line reads: the few words that are not questionnaire text, the
-answer lines (built once per definition) and the cap that cuts lines."""
+lines of answers, facts, assets and floors (each built once per definition and
+shared by the results, see canonical.shared) and the cap that cuts lines."""
 
 from __future__ import annotations
 
-from screening.questionnaire.model import LANGUAGES, Option, Question, Questionnaire, tr
-from screening.scoring.result import Contribution
+from countries.facts import AssetFacts, Fact
+from screening.questionnaire.model import (
+    LANGUAGES,
+    FlagRule,
+    Option,
+    Question,
+    Questionnaire,
+    Text,
+    tr,
+)
+from screening.scoring.canonical import is_shared, shared
+from screening.scoring.result import Contribution, Item
 
 ARROW = "\u2192"
 # The few words of a ledger line that are not questionnaire text, per language.
@@ -47,20 +58,16 @@ def pts(points: int, dim: str) -> str:
     return f"{ARROW} +{points} {dim}"
 
 
-# (question key, option key, dimension, points) -> the line
-_LineKey = tuple[str, str, str, int]
-_LINES: dict[int, tuple[Questionnaire, dict[_LineKey, Contribution]]] = {}
-
-
-def answer_lines(q: Questionnaire) -> dict[_LineKey, Contribution]:
-    """The answer lines built so far under definition `q`. Held with `q`
-    itself, so its id cannot be another definition's while it is here."""
-    held = _LINES.get(id(q))
-    if held is None or held[0] is not q:
-        if len(_LINES) > 32:  # definitions parsed in tests; a few in production
-            _LINES.clear()
-        held = _LINES[id(q)] = (q, {})
-    return held[1]
+def answer_line(
+    q: Questionnaire, question: Question, option: Option, dim: str, points: int
+) -> Contribution:
+    """The line is the same for every case that chose the option, so it is
+    built once per definition (a frozen value, shared by the results)."""
+    return shared(
+        q,
+        ("answer", id(question), id(option), dim, points),
+        lambda: new_answer_line(question, option, dim, points),
+    )
 
 
 def new_answer_line(
@@ -85,7 +92,9 @@ def new_answer_line(
     )
 
 
-def cap_lines(lines: list[Contribution], cap: int | None) -> list[Contribution]:
+def cap_lines(
+    q: Questionnaire, lines: list[Contribution], cap: int | None
+) -> list[Contribution]:
     """Cut lines so each dimension's sum stays within `cap`, keeping raw points."""
     if cap is None:
         return lines
@@ -97,20 +106,138 @@ def cap_lines(lines: list[Contribution], cap: int | None) -> list[Contribution]:
         used[line.dimension] = used.get(line.dimension, 0) + points
         if points == line.points:
             out.append(line)
-            continue
-        explanation = {
-            lang: f"{text} ({WORDS[lang]['cap']} {cap}: {points} "
-            f"{WORDS[lang]['of']} {line.points})"
-            for lang, text in line.explanation.items()
-        }
-        out.append(
-            Contribution(
-                **{
-                    **line.__dict__,
-                    "points": points,
-                    "raw_points": line.points,
-                    "explanation": explanation,
-                }
-            )
-        )
+        elif is_shared(line):  # the cut line of a shared line is shared too
+            out.append(_shared_cut(q, line, cap, points))
+        else:
+            out.append(cut(line, cap, points))
     return out
+
+
+def _shared_cut(
+    q: Questionnaire, line: Contribution, cap: int, points: int
+) -> Contribution:
+    key = ("cut", id(line), cap, points)  # the line is held with its cut line
+    return shared(q, key, lambda: (line, cut(line, cap, points)))[1]
+
+
+def cut(line: Contribution, cap: int, points: int) -> Contribution:
+    explanation = {
+        lang: f"{text} ({WORDS[lang]['cap']} {cap}: {points} "
+        f"{WORDS[lang]['of']} {line.points})"
+        for lang, text in line.explanation.items()
+    }
+    return Contribution(
+        **{
+            **line.__dict__,
+            "points": points,
+            "raw_points": line.points,
+            "explanation": explanation,
+        }
+    )
+
+
+def fact_lines(
+    q: Questionnaire,
+    source: str,
+    rule: FlagRule,
+    fact: Fact,
+    subject: str,
+    partner: str,
+) -> tuple[Contribution, ...]:
+    """The lines of a country's or a partner's fact under a flag rule, built
+    once per definition (every case of that country or partner has them)."""
+    return shared(
+        q,
+        ("fact", source, id(rule), fact, subject, partner),
+        lambda: new_fact_lines(source, rule, fact, subject, partner),
+    )
+
+
+def new_fact_lines(
+    source: str, rule: FlagRule, fact: Fact, subject: str, partner: str
+) -> tuple[Contribution, ...]:
+    edition = fact.edition or fact.checked  # an ISO date reads in every language
+    cited = ", ".join(x for x in (fact.source, edition) if x)
+    detail = f": {fact.detail}" if fact.detail else ""
+    return tuple(
+        Contribution(
+            dimension=dim,
+            source=source,
+            key=rule.flag,
+            value=fact.value,
+            points=points,
+            rule=rule.rule,
+            ref=rule.ref,
+            explanation={
+                lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
+                f"{pts(points, dim)}"
+                for lang in LANGUAGES
+            },
+            fact_source=fact.source,
+            fact_edition=edition,
+            fact_licence=fact.licence,
+            fact_detail=fact.detail,
+            partner=partner,
+        )
+        for dim, points in rule.points.items()
+        if points
+    )
+
+
+def asset_lines(
+    q: Questionnaire, rule: FlagRule, asset: AssetFacts
+) -> tuple[Contribution, ...]:
+    """One line per dimension the asset's sensitivity scores, naming it:
+    "Cryo-EM lab (Faculty of Medicine): ... sensitivity high (value register)"."""
+    return shared(q, ("asset", id(rule), asset), lambda: new_asset_lines(rule, asset))
+
+
+def new_asset_lines(rule: FlagRule, asset: AssetFacts) -> tuple[Contribution, ...]:
+    owner = f" ({asset.unit})" if asset.unit else ""
+    return tuple(
+        Contribution(
+            dimension=dim,
+            source="asset",
+            key=rule.flag,
+            value=asset.sensitivity,
+            points=points,
+            rule=rule.rule,
+            ref=rule.ref,
+            explanation={
+                lang: f"{asset.name}{owner}: {tr(rule.label, lang)} "
+                f"({WORDS[lang]['asset']}) {pts(points, dim)}"
+                for lang in LANGUAGES
+            },
+            fact_detail=asset.unit,
+            asset=asset.name,
+        )
+        for dim, points in rule.points.items()
+        if points
+    )
+
+
+def floor_line(
+    q: Questionnaire, dim: str, level: str, key: str, text: Text, source: str
+) -> tuple[Item, Contribution]:
+    """A floor's item and ledger line (`text` is a shared value: a trigger's
+    or the matrix's words)."""
+    return shared(
+        q,
+        ("floor", dim, level, key, source, id(text)),
+        lambda: (
+            Item(key, text, {"dimension": dim, "level": level}),
+            Contribution(
+                dimension=dim,
+                source=source,
+                key=key,
+                value=level,
+                points=0,
+                rule=key,
+                explanation={
+                    lang: f"{tr(text, lang)} {ARROW} {WORDS[lang]['at_least']} "
+                    f"{q.level_name(level, lang)} {dim}"
+                    for lang in LANGUAGES
+                },
+            ),
+        ),
+    )

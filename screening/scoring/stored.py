@@ -28,6 +28,7 @@ from typing import Any
 
 from countries.facts import AssetFacts, CountryFacts, PartnerFacts
 from screening.questionnaire import load
+from screening.scoring.canonical import canonical_text
 from screening.scoring.engine import score
 
 INCOMPLETE = "incomplete"  # the stored level of a result without an overall level
@@ -111,33 +112,64 @@ class Scored:
 
 def inputs_text(case: Case) -> str:
     """The inputs of a case as text: equal text, equal result."""
-    own = json.dumps(
-        [case.questionnaire_id, case.questionnaire_version, case.answers, case.stage],
-        sort_keys=True,
-        separators=(",", ":"),
-        default=str,
+    own = _OWN.encode(
+        [case.questionnaire_id, case.questionnaire_version, case.answers, case.stage]
     )
     try:
         facts = _facts_text(case.country, case.partners, case.assets)
     except TypeError:  # a fact holding an unhashable value: not cached
-        facts = _facts_text.__wrapped__(case.country, case.partners, case.assets)
+        facts = _encoded(
+            [_plain(case.country), _plain(case.partners), _plain(case.assets)]
+        )
     return f"{engine_fingerprint()}|{own}|{facts}"
 
 
-@lru_cache(maxsize=4096)
+# json.dumps(..., sort_keys=True, separators=(",", ":"), default=str), made once
+# (check_circular only decides how a cycle fails; answers come from JSON)
+_OWN = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), default=str, check_circular=False
+)
+
+
+def _encoded(value: Any) -> str:
+    """json.dumps(value, separators=(",", ":"), default=str)."""
+    return json.dumps(value, separators=(",", ":"), default=str)
+
+
 def _facts_text(
     country: CountryFacts | None,
     partners: tuple[PartnerFacts, ...],
     assets: tuple[AssetFacts, ...] = (),
 ) -> str:
     """The facts as JSON text, every field's value whatever type of string it
-    has (a model's choice or a plain str). Cached: re-scoring in bulk passes
-    the same facts for the many screenings of a country or a partner."""
-    return json.dumps(
-        [_plain(country), _plain(partners), _plain(assets)],
-        separators=(",", ":"),
-        default=str,
-    )
+    has (a model's choice or a plain str): `_encoded` of the three lists, put
+    together from the text of each country, partner and asset, which is cached
+    (re-scoring in bulk passes the same facts for the many screenings of a
+    country or a partner)."""
+    people = ",".join([_fact_text(p) for p in partners])
+    things = ",".join([_fact_text(a) for a in assets])
+    return f"[{_fact_text(country)},[{people}],[{things}]]"
+
+
+def _fact_text(facts: CountryFacts | PartnerFacts | AssetFacts | None) -> str:
+    """Looked up by the object first: hashing a country's facts takes longer
+    than the rest of this, and a batch passes the same object many times."""
+    held = _BY_ID.get(id(facts))
+    if held is not None and held[0] is facts:
+        return held[1]
+    text = _fact_text_of(facts)
+    if len(_BY_ID) >= 4096:
+        _BY_ID.clear()
+    _BY_ID[id(facts)] = (facts, text)  # held, so its id is no other object's
+    return text
+
+
+_BY_ID: dict[int, tuple[object, str]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _fact_text_of(facts: CountryFacts | PartnerFacts | AssetFacts | None) -> str:
+    return _encoded(_plain(facts))
 
 
 def _plain(value: Any) -> Any:
@@ -167,7 +199,7 @@ def score_case(case: Case, *, force: bool = False) -> Scored | None:
         stage=case.stage,
         assets=case.assets,
     )
-    text = canonical(result.to_json())
+    text = canonical_text(result)  # canonical(result.to_json()), from its parts
     found = _digest(text)
     same = found == case.stored_digest
     return Scored(
