@@ -40,19 +40,37 @@ def pytest_collection_modifyitems(config, items):
         items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
 
 
-def pytest_collection_finish(session):
-    """Start the checks that wait on a subprocess now, beside the rest of the
-    suite, instead of in their turn (tests/head_start.py)."""
-    from tests import head_start
+def _head_start_jobs(config) -> dict:
     from tests.config import test_install, test_sqlite_probes
 
-    if session.config.option.collectonly or parallel.WORKER:
-        # Under xdist every process collects every test, and the other process
-        # keeps the second core busy: each job runs in its turn instead.
-        return
     jobs = {test_sqlite_probes.NAME: test_sqlite_probes.run_probes}
     if test_install.wanted():
         jobs[test_install.NAME] = test_install.clean_install
+    return jobs
+
+
+def pytest_configure(config):
+    """Under xdist, the controlling process starts the checks that wait on a
+    subprocess before it starts the test processes (tests/head_start.py), when
+    the whole suite runs."""
+    from tests import head_start
+
+    whole_suite = not config.args or config.args == ["tests"]
+    controller = getattr(config.option, "numprocesses", None) and not hasattr(
+        config, "workerinput"
+    )
+    if controller and whole_suite and not config.option.collectonly:
+        head_start.start_shared(_head_start_jobs(config), config.add_cleanup)
+
+
+def pytest_collection_finish(session):
+    """In one process, start the checks that wait on a subprocess now, beside
+    the rest of the suite, instead of in their turn (tests/head_start.py)."""
+    from tests import head_start
+
+    if session.config.option.collectonly or parallel.WORKER:
+        return  # under xdist the controlling process started them
+    jobs = _head_start_jobs(session.config)
     for name in {item.name for item in session.items} & set(jobs):
         head_start.start(name, jobs[name], session.config.add_cleanup)
 
