@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(config, items):
         items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
 
 
-def _head_start_jobs(config) -> dict:
+def _head_start_jobs() -> dict:
     from tests.config import test_install, test_sqlite_probes
 
     jobs = {test_sqlite_probes.NAME: test_sqlite_probes.run_probes}
@@ -60,7 +60,7 @@ def pytest_configure(config):
         config, "workerinput"
     )
     if controller and whole_suite and not config.option.collectonly:
-        head_start.start_shared(_head_start_jobs(config), config.add_cleanup)
+        head_start.start_shared(_head_start_jobs(), config.add_cleanup)
 
 
 def pytest_collection_finish(session):
@@ -70,7 +70,7 @@ def pytest_collection_finish(session):
 
     if session.config.option.collectonly or parallel.WORKER:
         return  # under xdist the controlling process started them
-    jobs = _head_start_jobs(session.config)
+    jobs = _head_start_jobs()
     for name in {item.name for item in session.items} & set(jobs):
         head_start.start(name, jobs[name], session.config.add_cleanup)
 

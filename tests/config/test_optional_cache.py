@@ -10,7 +10,6 @@ from django.core.cache import caches
 
 from config import cache as optional_cache
 from tests import factories
-from tests.drills.support import ensure_groups
 from tools.bench.load import free_port
 
 
@@ -52,7 +51,6 @@ def test_a_read_from_an_unreachable_redis_is_a_miss_and_a_write_is_skipped(
 def test_pages_that_use_the_cache_render_while_redis_is_unreachable(
     unreachable_redis, client, django_capture_on_commit_callbacks
 ):
-    ensure_groups()
     factories.AgreementFactory(title="Agreement shown without a cache")
     client.force_login(factories.contact_point())
     page = client.get("/agreements/")

@@ -15,10 +15,8 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client
 
-from agreements import roles
 from screening.models import Screening
 from tests.worker import QUEUES, ROOT, WorkerProcess, test_database_url
 from tools.bench import load
@@ -79,12 +77,6 @@ class HttpUser:
         if page.status in (301, 302) and page.location:
             return self.get(urlsplit(page.location).path or "/")
         return page
-
-
-def ensure_groups() -> None:
-    """Transactional tests flush the groups the migration made; put them back."""
-    for name in roles.ALL:
-        Group.objects.get_or_create(name=name)
 
 
 def section_form(page: Page) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -21,7 +21,6 @@ from tests import factories
 from tests.drills.support import (
     HttpUser,
     changed,
-    ensure_groups,
     gunicorn,
     originals_of,
     section_form,
@@ -53,7 +52,6 @@ def test_a_save_after_the_database_dropped_the_connection_is_kept_once(
     transactional_db,
 ):
     need_postgres()
-    ensure_groups()
     owner = factories.researcher()
     screening = factories.ScreeningFactory(owner=owner)
     with gunicorn() as url:
@@ -98,7 +96,6 @@ def test_a_report_whose_connection_dropped_after_writing_the_pdf_ends_ready(
     """The final UPDATE used to fail, the task was acknowledged, and the report
     stayed "rendering" for ever. Now it reconnects once and records the PDF."""
     need_postgres()
-    ensure_groups()
     settings.MEDIA_ROOT = tmp_path / "media"
     leader = factories.leader()
     monkeypatch.setattr(tasks.render_report, "delay", lambda pk: None)

@@ -27,7 +27,6 @@ from tests.drills.support import (
     HttpUser,
     Page,
     changed,
-    ensure_groups,
     gunicorn,
     originals_of,
     section_form,
@@ -153,7 +152,6 @@ def _ask_for_summary(user: HttpUser) -> Page:
 def test_every_role_keeps_working_while_redis_is_down(redis_of_its_own, settings):
     # The server knows only the production hashers; the login below needs one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    ensure_groups()
     researcher = factories.researcher()
     contact = factories.contact_point()
     leader = factories.leader()

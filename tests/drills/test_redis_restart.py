@@ -24,7 +24,7 @@ from screening import tasks
 from screening.models import Report, Transition
 from screening.services import screenings as screening_services
 from tests import factories
-from tests.drills.support import ensure_groups, start_worker
+from tests.drills.support import start_worker
 from tests.screening.flow_answers import answer_everything
 from tests.services import need, need_postgres
 
@@ -117,7 +117,6 @@ def drill_redis(transactional_db, settings, tmp_path, monkeypatch):
 def test_reports_and_emails_queued_across_a_redis_restart_arrive_once(
     drill_redis, client, tmp_path
 ):
-    ensure_groups()
     contact = factories.contact_point(email="kontakt@example.no")
     owner = factories.researcher()
     screening = factories.ScreeningFactory(owner=owner)
@@ -173,7 +172,6 @@ def test_reports_and_emails_queued_across_a_redis_restart_arrive_once(
 def test_a_report_queued_before_redis_lost_its_data_is_sent_again_and_made(
     drill_redis, client, tmp_path, monkeypatch
 ):
-    ensure_groups()
     client.force_login(factories.leader())
     client.post("/reports/summary/", {})
     report = Report.objects.get()

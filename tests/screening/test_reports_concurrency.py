@@ -18,7 +18,6 @@ from screening import tasks
 from screening.models import Report
 from screening.reports import services
 from tests import factories
-from tests.drills.support import ensure_groups
 from tests.services import need_postgres
 
 REQUESTS = 3
@@ -28,7 +27,6 @@ def test_three_requests_at_once_for_one_unit_make_one_report(
     transactional_db, monkeypatch
 ):
     need_postgres()
-    ensure_groups()
     leader = factories.leader()
     unit = factories.UnitFactory()
     sent = []
