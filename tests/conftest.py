@@ -5,6 +5,7 @@ import os
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from config.celery import app as celery_app
@@ -78,6 +79,20 @@ def pytest_collection_finish(session):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (bokmål), as a new process does.
+
+    LocaleMiddleware activates a request's language in the thread and nothing
+    puts it back, so a test whose last request was in English left every later
+    test in that process speaking English outside a request (a model's
+    full_clean(), a task).
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
