@@ -13,14 +13,37 @@ pytestmark = pytest.mark.browser
 RISKY = {"collab.balance": "no"}  # one flagged item, to write a mitigation for
 
 
+# A choice is saved as soon as it is made; until its save comes back, its
+# status says so ("Ikke lagret ennå …", "Ikkje lagra enno …"), and a follow-up
+# it shows is not there yet. (A long answer is saved a second after typing,
+# which fill() is not.)
+SAVES_DONE = (
+    "() => ![...document.querySelectorAll('[id^=autosave-]')].some(e =>"
+    " /ennå|enno|yet/.test(e.textContent)"
+    " && !e.closest('.question').querySelector('textarea'))"
+)
+
+
 def _answer_page(browse, q, partner_id):
-    """Answer every question on the current section page calmly."""
+    """Answer every question on the current section page calmly, including the
+    follow-ups that the answers show while the page is open."""
     page = browse.page
-    names = page.eval_on_selector_all(
-        "form .question input:not([type=hidden]), form .question textarea,"
-        " form .question select",
-        "els => [...new Set(els.map(e => e.name))]",
-    )
+    answered: set[str] = set()
+    while True:
+        names = page.eval_on_selector_all(
+            "form .question input:not([type=hidden]), form .question textarea,"
+            " form .question select",
+            "els => [...new Set(els.map(e => e.name))]",
+        )
+        new = [name for name in names if name not in answered]
+        if not new:
+            return
+        _answer(page, q, partner_id, new)
+        answered.update(new)
+        page.wait_for_function(SAVES_DONE)
+
+
+def _answer(page, q, partner_id, names):
     for name in names:
         question = q.question(name)
         if question is None:
