@@ -11,7 +11,7 @@ def test_researcher_logs_in_and_switches_language(browse):
     factories.researcher(username="forsker")
     browse.visit("/accounts/login/")
     browse.screenshot("login")
-    browse.login("forsker")
+    browse.login("forsker", through_form=True)
     browse.audit()
     assert browse.page.locator("h1").inner_text().startswith("Velkommen")
     browse.page.click("button[name=language][value=en]")

@@ -17,7 +17,7 @@ def test_a_researcher_reports_and_the_contact_point_answers(browse):
     f.export_officer(username="eksport")
     f.PartnerFactory(name="Harbour Institute of Technology")
     page = browse.page
-    browse.login("forsker")
+    browse.login("forsker", land=True)
 
     # The footer link of every page (the same link sits in the header's
     # "Institusjonen" menu, tested below).
@@ -64,7 +64,7 @@ def test_a_researcher_reports_and_the_contact_point_answers(browse):
     browse.screenshot("incident-case-contact")
 
     page.context.clear_cookies()
-    browse.login("forsker")
+    browse.login("forsker", land=True)
     page.click("footer >> text=Mine varsler")
     page.wait_for_load_state("load")
     assert "Under behandling" in page.inner_text("main")
@@ -90,7 +90,7 @@ def test_the_header_menu_leads_to_the_institutions_duties(browse):
     case library, the coverage map and the way to report pressure."""
     f.researcher(username="forsker")
     page = browse.page
-    browse.login("forsker")
+    browse.login("forsker", land=True)
     menu = page.locator("header").get_by_role("button", name="Institusjonen")
     menu.focus()
     page.keyboard.press("Enter")

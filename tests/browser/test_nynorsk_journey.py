@@ -41,7 +41,7 @@ def test_a_screening_from_start_to_decision_in_nynorsk(browse):
     partner = factories.PartnerFactory(name="Universität Wien", country=austria)
     page = browse.page
 
-    browse.login("forskar")
+    browse.login("forskar", land=True)
     assert "Vurderingane mine" in _in_nynorsk(page)
     browse.visit("/screenings/new/")
     assert "Skildre det planlagde samarbeidet" in _in_nynorsk(page)
