@@ -5,6 +5,7 @@ import os
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings
+from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -13,6 +14,22 @@ from tests import factories, parallel
 
 # Under `pytest -n`, this process's own Redis database and media (tests/parallel.py).
 parallel.separate(settings, celery_app)
+
+
+def _commit_without_waiting() -> None:
+    """PostgreSQL answers a test's COMMIT before its WAL reaches the disk
+    (synchronous_commit=off, for the test processes' connections only): a
+    crash of the server could lose the last commits to a test database,
+    nothing more. The transactional tests (browser, drills, workers) commit
+    thousands of times, and each waited on the disk."""
+    db = settings.DATABASES["default"]
+    if "postgresql" in db["ENGINE"]:
+        options = db.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off"
+        connections["default"].settings_dict["OPTIONS"] = options
+
+
+_commit_without_waiting()
 
 # CI (CI=true) explores the same examples on every run, so a red build can be
 # reproduced locally; elsewhere hypothesis keeps exploring new inputs.
