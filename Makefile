@@ -8,6 +8,10 @@ PY := $(VENV)/bin/python
 # first from requirements-uv.lock (seconds). With an empty package cache on a
 # 2-core machine the development lock took 77 s this way and 198 s with pip
 # (2026-12-03, same load). `make UV=` forces pip.
+# uv compiles the bytecode at install, as pip does: without it every process
+# compiles the libraries it imports, every time, where PYTHONDONTWRITEBYTECODE
+# is set (Django's start took 1.5 s instead of 0.9 s, collecting the test suite
+# 12.7 s instead of 9.3 s; compiling the development lock once takes 8 s).
 BOOT_UV := $(VENV)/bin/uv
 UV ?= $(or $(shell command -v uv 2>/dev/null),$(BOOT_UV))
 ifeq ($(strip $(UV)),)
@@ -15,11 +19,11 @@ MKVENV := $(PYTHON) -m venv $(VENV)
 INSTALL := $(PY) -m pip install --quiet
 else ifeq ($(UV),$(BOOT_UV))
 MKVENV := $(PYTHON) -m venv $(VENV)
-INSTALL := $(UV) pip install --quiet --python $(PY)
+INSTALL := $(UV) pip install --quiet --compile-bytecode --python $(PY)
 NEED_UV := $(BOOT_UV)
 else
 MKVENV := $(UV) venv --quiet --seed --python $(PYTHON) $(VENV)
-INSTALL := $(UV) pip install --quiet --python $(PY)
+INSTALL := $(UV) pip install --quiet --compile-bytecode --python $(PY)
 endif
 # Installs come from the lock files (exact versions, hashes checked); `make lock`
 # regenerates them from pyproject.toml.
