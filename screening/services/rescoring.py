@@ -6,14 +6,15 @@ partner's confirmed named-list matches), `rescore_screenings` scores the
 chosen screenings again under their own questionnaire version, exactly as a
 save does (`Screening.rescore`), and writes only the rows whose result moved.
 
-It reads the screenings in batches without their stored results (about 10 KB
-of JSON each): the result's digest says whether a fresh result differs, and a
-row whose inputs are those its stored result was scored from (its inputs
-digest) is not scored at all, so re-scoring unchanged screenings writes
-nothing. The
-facts of a batch's countries and partners are loaded once, and the rows that
-moved are written as `Screening.save` would write them (revision, update time,
-the derived columns and a history row) with bulk updates.
+It reads the screenings in batches with only the fields scoring needs (not
+the stored result, about 10 KB of JSON, nor the other JSON fields): the
+result's digest says whether a fresh result differs, and a row whose inputs
+are those its stored result was scored from (its inputs digest) is not scored
+at all, so re-scoring unchanged screenings writes nothing. The facts of the
+countries and partners are loaded once per run, and the rows that moved get
+their other fields in one query and are written as `Screening.save` would
+write them (revision, update time, the derived columns and a history row)
+with bulk updates.
 """
 
 from __future__ import annotations
@@ -44,6 +45,25 @@ from screening.services.asset_picks import touching
 
 BATCH = 500
 logger = logging.getLogger(__name__)
+# What scoring a row reads (`_score`, `Screening.context`) and what deciding
+# whether it moved compares. The rest (the stored result, about 10 KB of JSON,
+# and the other JSON fields) is read only for the rows that moved, whose history
+# rows copy every field (`_load_rest`).
+READ = (
+    "questionnaire_id",
+    "questionnaire_version",
+    "answers",
+    "stage",
+    "status",
+    "country",
+    "partner",
+    "proposed_partner_name",
+    "proposed_partner_country",
+    "result_digest",
+    "inputs_digest",
+    "overall_level",
+    "revision",
+)
 
 
 @dataclass(frozen=True)
@@ -126,16 +146,18 @@ def rescore_screenings(
     scored again by its own save; no batch overwrites a newer answer.
     """
     rows = Screening.objects.all() if screenings is None else screenings
-    rows = (
-        rows.select_related("partner").defer("result").select_for_update(of=("self",))
-    )
+    rows = rows.select_related("partner").only(*READ).select_for_update(of=("self",))
+    # The facts of the countries and partners met so far, loaded once per run
+    # (a change to them meanwhile enqueues its own re-scoring, on commit).
     countries: dict[str, CountryFacts] = {}
+    partners: dict[int, PartnerFacts] = {}
     seen = changed = skipped = last = 0
     while True:
         with transaction.atomic(), _collector_paused():
             done = _rescore_batch(
                 rows.filter(pk__gt=last).order_by("pk")[:batch_size],
                 countries,
+                partners,
                 cause or {"kind": "rescore"},
                 force,
             )
@@ -166,6 +188,7 @@ def _collector_paused() -> Iterator[None]:
 def _rescore_batch(
     rows: QuerySet[Screening],
     countries: dict[str, CountryFacts],
+    partners: dict[int, PartnerFacts],
     cause: dict,
     force: bool = False,
 ) -> tuple[int, int, int, int] | None:
@@ -175,7 +198,13 @@ def _rescore_batch(
     if not batch:
         return None
     _load_countries({s.country_id for s in batch} - countries.keys(), into=countries)
-    partners = _partner_facts(s.partner for s in batch if s.partner is not None)
+    partners.update(
+        _partner_facts(
+            s.partner
+            for s in batch
+            if s.partner is not None and s.partner_id not in partners
+        )
+    )
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
     inputs_only: list[Screening] = []
     skipped = 0
@@ -208,6 +237,7 @@ def _rescore_batch(
             # only the digest, no new revision or history row.
             screening.inputs_digest = scored.inputs
             inputs_only.append(screening)
+    _load_rest([screening for group in moved.values() for screening in group])
     _write(moved)
     _write_inputs_digests(inputs_only)
     moved_count = sum(len(group) for group in moved.values())
@@ -259,6 +289,20 @@ def _partner_facts(partners: Iterable[Partner]) -> dict[int, PartnerFacts]:
     for incident in recorded:
         incidents[incident.partner_id].append(incident)
     return {pk: p.facts(flagging[pk], incidents[pk]) for pk, p in by_pk.items()}
+
+
+def _load_rest(rows: list[Screening]) -> None:
+    """The fields the lean read left out and nothing has set since, for the
+    rows that moved: one query for all of them."""
+    by_pk = {s.pk: s for s in rows}
+    missing = {pk: s.get_deferred_fields() for pk, s in by_pk.items()}
+    names = sorted(set().union(*missing.values()))
+    if not names:
+        return
+    for values in Screening.objects.filter(pk__in=by_pk).values("pk", *names):
+        screening = by_pk[values["pk"]]
+        for name in missing[screening.pk]:
+            setattr(screening, name, values[name])
 
 
 def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:

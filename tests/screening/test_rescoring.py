@@ -83,6 +83,38 @@ def test_bulk_stores_what_scoring_each_screening_stores(country):
     assert expected[screenings[0].pk][0] != before[screenings[0].pk][0]
 
 
+def test_the_history_of_a_moved_screening_keeps_what_scoring_does_not_read(country):
+    """Re-scoring reads only what scoring needs; the history row of a screening
+    whose result moved still shows its plan, title and period as they were."""
+    screenings = _screenings(country)
+    plan = {"collab.balance": "Vi avklarer dette i avtalen."}
+    Screening.objects.filter(pk=screenings[0].pk).update(mitigation_plan=plan)
+    _facts_change(country, screenings[0].partner)
+
+    rescore_screenings()
+
+    moved = Screening.objects.get(pk=screenings[0].pk)
+    entry = moved.history.first()
+    assert entry.revision == moved.revision
+    assert entry.mitigation_plan == plan
+    assert (entry.title, entry.owner_id) == (moved.title, moved.owner_id)
+    assert entry.overall_level == moved.overall_level
+
+
+def test_moved_screenings_are_written_in_as_many_queries_for_two_as_for_six(country):
+    def queries_for(count: int) -> int:
+        Screening.objects.all().delete()
+        listed = PartnerFactory(country=country)
+        for _ in range(count):
+            ScreeningFactory(partner=listed, answers=answers())
+        PartnerMatchFactory(partner=listed, status="confirmed")
+        with CaptureQueriesContext(connection) as run:
+            assert rescore_screenings().changed == count
+        return len(run.captured_queries)
+
+    assert queries_for(6) == queries_for(2)
+
+
 def test_a_second_run_writes_nothing(country):
     screenings = _screenings(country)
     _facts_change(country, screenings[0].partner)
