@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -263,11 +263,13 @@ class Screening(models.Model):
         self,
         country: CountryFacts | None = None,
         partner: PartnerFacts | None = None,
+        loaded_assets: Sequence[Asset] | None = None,
     ) -> qn.Context:
         """Country, partner and stage, as the conditions and the engine see them.
 
         Re-scoring many screenings passes the facts of their countries and
-        partners, loaded once for all of them (`services.rescoring`).
+        partners, and the assets their answers pick (in the order of
+        `picked_assets`), loaded once for all of them (`services.rescoring`).
         """
         partner = self.partner_facts() if partner is None else partner
         if self.partner_id and self.partner.proposed:
@@ -280,7 +282,7 @@ class Screening(models.Model):
             country=self.country_facts() if country is None else country,
             partners=(partner,),
             stage=self.stage,
-            assets=self.asset_facts(),
+            assets=self.asset_facts(loaded_assets),
         )
 
     def asset_ids(self) -> list[int]:
@@ -298,11 +300,21 @@ class Screening(models.Model):
         found = Asset.objects.filter(pk__in=ids).select_related("unit")
         return list(found.order_by("name", "pk"))
 
-    def asset_facts(self) -> tuple[AssetFacts, ...]:
-        """The picked assets as the engine sees them (none: no query)."""
+    def asset_facts(
+        self, loaded: Sequence[Asset] | None = None
+    ) -> tuple[AssetFacts, ...]:
+        """The picked assets as the engine sees them (none: no query).
+        `loaded`: assets in the order of `picked_assets`, among them (at least)
+        the picked ones, when the caller has them."""
+        if loaded is None:
+            picked = self.picked_assets()
+        elif not loaded:
+            return ()
+        else:
+            ids = set(self.asset_ids())
+            picked = [a for a in loaded if a.pk in ids]
         return tuple(
-            AssetFacts(a.pk, a.name, a.kind, a.unit.name, a.sensitivity)
-            for a in self.picked_assets()
+            AssetFacts(a.pk, a.name, a.kind, a.unit.name, a.sensitivity) for a in picked
         )
 
     def clean_answers(self) -> dict[str, object]:

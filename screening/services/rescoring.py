@@ -42,6 +42,7 @@ from countries.models import Country
 from screening.models import Screening
 from screening.scoring.stored import Case, Scored, score_case
 from screening.services.asset_picks import touching
+from valueregister.models import Asset
 
 BATCH = 500
 logger = logging.getLogger(__name__)
@@ -205,12 +206,13 @@ def _rescore_batch(
             if s.partner is not None and s.partner_id not in partners
         )
     )
+    assets = _picked_assets(batch)
     moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
     inputs_only: list[Screening] = []
     skipped = 0
     for screening in batch:
         try:
-            scored = _score(screening, countries, partners, force)
+            scored = _score(screening, countries, partners, assets, force)
         except Exception:  # one bad row must not stop the others' re-scoring
             logger.exception("Re-scoring screening %s failed", screening.pk)
             continue
@@ -248,10 +250,11 @@ def _score(
     screening: Screening,
     countries: dict[str, CountryFacts],
     partners: dict[int, PartnerFacts],
+    assets: list[Asset],
     force: bool = False,
 ) -> Scored | None:
     context = screening.context(
-        countries[screening.country_id], partners.get(screening.partner_id)
+        countries[screening.country_id], partners.get(screening.partner_id), assets
     )
     return score_case(
         Case(
@@ -267,6 +270,16 @@ def _score(
         ),
         force=force,
     )
+
+
+def _picked_assets(batch: list[Screening]) -> list[Asset]:
+    """The value-register assets the batch's answers pick, in one query and
+    in the order of `Screening.picked_assets` (each screening keeps its own)."""
+    ids = {pk for screening in batch for pk in screening.asset_ids()}
+    if not ids:
+        return []
+    found = Asset.objects.filter(pk__in=ids).select_related("unit")
+    return list(found.order_by("name", "pk"))
 
 
 def _load_countries(iso2: set[str], *, into: dict[str, CountryFacts]) -> None:

@@ -4,12 +4,16 @@ reason on the result, a route on the review page, a row in the institution PDF."
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from screening.models import Report, Screening
 from screening.reports import build
+from screening.services.rescoring import rescore_screenings
 from tests import factories
 from tests.screening import review_support
 from tests.valueregister.support import AssetFactory, months_ago
+from valueregister.models import Asset
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +150,37 @@ def test_raising_an_assets_sensitivity_scores_its_screenings_again(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client_for(contact_point).post(f"/register/values/{archive.pk}/edit/", form)
     assert callbacks == []
+
+
+def test_rescoring_screenings_that_pick_assets_reads_the_assets_once_per_batch():
+    """Each screening keeps its own picks, in the order its own page lists them,
+    and the bulk result is the one its own save stores; the assets are read in
+    one query per batch, not one per screening."""
+    lab = AssetFactory(name="Quantum lab", sensitivity="very_high")
+    archive = AssetFactory(name="Archive", sensitivity="low")
+    picks = [[lab], [archive], [lab, archive], []]
+    screenings = [
+        review_support.submitted(
+            overrides={"collab.assets": [str(a.pk) for a in chosen]}
+        )
+        for chosen in picks * 2
+    ]
+    Asset.objects.filter(pk=archive.pk).update(sensitivity="very_high")  # no signal
+    expected = {}
+    for screening, chosen in zip(screenings, picks * 2, strict=True):
+        assert [a.name for a in screening.picked_assets()] == sorted(
+            a.name for a in chosen
+        )
+        screening.rescore()  # the single path, not saved
+        expected[screening.pk] = screening.result
+
+    def queries(count: int) -> int:
+        rows = Screening.objects.filter(pk__in=[s.pk for s in screenings[:count]])
+        with CaptureQueriesContext(connection) as run:
+            rescore_screenings(rows, force=True)
+        return len(run.captured_queries)
+
+    assert queries(4) == queries(8)
+    for screening in Screening.objects.filter(pk__in=expected):
+        assert screening.result == expected[screening.pk]
+    assert expected[screenings[1].pk]["sensitivity"] == 3  # the new sensitivity
