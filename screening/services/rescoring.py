@@ -275,7 +275,12 @@ def _score(
 def _picked_assets(batch: list[Screening]) -> list[Asset]:
     """The value-register assets the batch's answers pick, in one query and
     in the order of `Screening.picked_assets` (each screening keeps its own)."""
-    ids = {pk for screening in batch for pk in screening.asset_ids()}
+    ids: set[int] = set()
+    for screening in batch:
+        try:
+            ids.update(screening.asset_ids())
+        except Exception:  # a row that cannot be read fails, and is logged, in _score
+            continue
     if not ids:
         return []
     found = Asset.objects.filter(pk__in=ids).select_related("unit")
