@@ -4,6 +4,9 @@ shared by the results, see canonical.shared) and the cap that cuts lines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from countries.facts import AssetFacts, Fact
 from screening.questionnaire.model import (
     LANGUAGES,
@@ -159,28 +162,16 @@ def new_fact_lines(
     edition = fact.edition or fact.checked  # an ISO date reads in every language
     cited = ", ".join(x for x in (fact.source, edition) if x)
     detail = f": {fact.detail}" if fact.detail else ""
-    return tuple(
-        Contribution(
-            dimension=dim,
-            source=source,
-            key=rule.flag,
-            value=fact.value,
-            points=points,
-            rule=rule.rule,
-            ref=rule.ref,
-            explanation={
-                lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited}) "
-                f"{pts(points, dim)}"
-                for lang in LANGUAGES
-            },
-            fact_source=fact.source,
-            fact_edition=edition,
-            fact_licence=fact.licence,
-            fact_detail=fact.detail,
-            partner=partner,
-        )
-        for dim, points in rule.points.items()
-        if points
+    return _rule_lines(
+        rule,
+        lambda lang: f"{subject}: {tr(rule.label, lang)}{detail} ({cited})",
+        source=source,
+        value=fact.value,
+        fact_source=fact.source,
+        fact_edition=edition,
+        fact_licence=fact.licence,
+        fact_detail=fact.detail,
+        partner=partner,
     )
 
 
@@ -194,22 +185,34 @@ def asset_lines(
 
 def new_asset_lines(rule: FlagRule, asset: AssetFacts) -> tuple[Contribution, ...]:
     owner = f" ({asset.unit})" if asset.unit else ""
+    return _rule_lines(
+        rule,
+        lambda lang: (
+            f"{asset.name}{owner}: {tr(rule.label, lang)} ({WORDS[lang]['asset']})"
+        ),
+        source="asset",
+        value=asset.sensitivity,
+        fact_detail=asset.unit,
+        asset=asset.name,
+    )
+
+
+def _rule_lines(
+    rule: FlagRule, reads: Callable[[str], str], **fields: Any
+) -> tuple[Contribution, ...]:
+    """A line per dimension the flag rule gives points, explained in each
+    language as `reads(language)` followed by the points."""
     return tuple(
         Contribution(
             dimension=dim,
-            source="asset",
             key=rule.flag,
-            value=asset.sensitivity,
             points=points,
             rule=rule.rule,
             ref=rule.ref,
             explanation={
-                lang: f"{asset.name}{owner}: {tr(rule.label, lang)} "
-                f"({WORDS[lang]['asset']}) {pts(points, dim)}"
-                for lang in LANGUAGES
+                lang: f"{reads(lang)} {pts(points, dim)}" for lang in LANGUAGES
             },
-            fact_detail=asset.unit,
-            asset=asset.name,
+            **fields,
         )
         for dim, points in rule.points.items()
         if points
