@@ -5,7 +5,6 @@ import os
 import pytest
 from celery._state import _set_task_join_will_block
 from django.conf import settings
-from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -26,7 +25,6 @@ def _commit_without_waiting() -> None:
     if "postgresql" in db["ENGINE"]:
         options = db.setdefault("OPTIONS", {})
         options["options"] = f"{options.get('options', '')} -c synchronous_commit=off"
-        connections["default"].settings_dict["OPTIONS"] = options
 
 
 _commit_without_waiting()
