@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -265,32 +265,23 @@ class Screening(models.Model):
         partner: PartnerFacts | None = None,
         loaded_assets: Sequence[Asset] | None = None,
     ) -> qn.Context:
-        """Country, partner and stage, as the conditions and the engine see them.
-
-        Re-scoring many screenings passes the facts of their countries and
-        partners, and the assets their answers pick (in the order of
-        `picked_assets`), loaded once for all of them (`services.rescoring`).
-        """
-        partner = self.partner_facts() if partner is None else partner
-        if self.partner_id and self.partner.proposed:
-            # A proposed partner's type is the researcher's answer until the
-            # contact point confirms it into the register.
-            kind = str(self.answers.get("partner.type", "") or "")
-            partner = dataclasses.replace(partner, kind=kind)
-        partner = _without_own_incidents(partner, f"/screenings/{self.pk}/")
-        return qn.Context(
-            country=self.country_facts() if country is None else country,
-            partners=(partner,),
+        """Country, partner and stage, as the conditions and the engine see them
+        (`case_context`). `country`, `partner`: their facts, when the caller
+        has loaded them; `loaded_assets`: the assets the answers pick, in the
+        order of `picked_assets`, among others."""
+        return case_context(
+            pk=self.pk,
+            answers=self.answers,
             stage=self.stage,
+            country=self.country_facts() if country is None else country,
+            partner=self.partner_facts() if partner is None else partner,
+            proposed=bool(self.partner_id and self.partner.proposed),
             assets=self.asset_facts(loaded_assets),
         )
 
     def asset_ids(self) -> list[int]:
         """Ids of the value-register assets the answers pick (visible or not)."""
-        ids: list[int] = []
-        for question in self.questionnaire.asset_questions:
-            ids += picked_ids(self.answers.get(question.key))
-        return ids
+        return picked_asset_ids(self.questionnaire, self.answers)
 
     def picked_assets(self) -> list[Asset]:
         """The value-register assets the answers pick, with their owning units."""
@@ -307,15 +298,10 @@ class Screening(models.Model):
         `loaded`: assets in the order of `picked_assets`, among them (at least)
         the picked ones, when the caller has them."""
         if loaded is None:
-            picked = self.picked_assets()
-        elif not loaded:
+            return asset_facts(self.picked_assets())
+        if not loaded:
             return ()
-        else:
-            ids = set(self.asset_ids())
-            picked = [a for a in loaded if a.pk in ids]
-        return tuple(
-            AssetFacts(a.pk, a.name, a.kind, a.unit.name, a.sensitivity) for a in picked
-        )
+        return asset_facts(loaded, self.asset_ids())
 
     def clean_answers(self) -> dict[str, object]:
         """The answers that count now: visible questions, valid values only."""
@@ -353,8 +339,61 @@ class Screening(models.Model):
         if partner is not None:
             return partner.facts()
         country = self.proposed_partner_country_id or self.country_id
-        kind = str(self.answers.get("partner.type", "") or "")
-        return PartnerFacts(None, self.proposed_partner_name, country, kind)
+        return proposal_facts(self.proposed_partner_name, country, self.answers)
+
+
+def case_context(
+    *,
+    pk: int | None,
+    answers: Mapping[str, object],
+    stage: str,
+    country: CountryFacts,
+    partner: PartnerFacts,
+    proposed: bool,
+    assets: tuple[AssetFacts, ...],
+) -> qn.Context:
+    """A screening's facts as the conditions and the engine see them: its
+    country, its partner (`proposed`: a partner record that is still a
+    researcher's proposal) and stage, and the assets its answers pick.
+    `Screening.context`, and re-scoring in bulk with values read as rows."""
+    if proposed:
+        # A proposed partner's type is the researcher's answer until the
+        # contact point confirms it into the register.
+        partner = dataclasses.replace(partner, kind=_partner_kind(answers))
+    partner = _without_own_incidents(partner, f"/screenings/{pk}/")
+    return qn.Context(country=country, partners=(partner,), stage=stage, assets=assets)
+
+
+def proposal_facts(
+    name: str, country: str, answers: Mapping[str, object]
+) -> PartnerFacts:
+    """The facts of a partner named in the screening only (not registered)."""
+    return PartnerFacts(None, name, country, _partner_kind(answers))
+
+
+def _partner_kind(answers: Mapping[str, object]) -> str:
+    return str(answers.get("partner.type", "") or "")
+
+
+def picked_asset_ids(q: qn.Questionnaire, answers: Mapping[str, object]) -> list[int]:
+    """Ids of the value-register assets the answers pick (visible or not)."""
+    ids: list[int] = []
+    for question in q.asset_questions:
+        ids += picked_ids(answers.get(question.key))
+    return ids
+
+
+def asset_facts(
+    assets: Sequence[Asset], only: Iterable[int] | None = None
+) -> tuple[AssetFacts, ...]:
+    """The assets as the engine sees them, in their order (`only`: those of
+    these ids)."""
+    if only is not None:
+        ids = set(only)
+        assets = [a for a in assets if a.pk in ids]
+    return tuple(
+        AssetFacts(a.pk, a.name, a.kind, a.unit.name, a.sensitivity) for a in assets
+    )
 
 
 def _without_own_incidents(partner: PartnerFacts, own: str) -> PartnerFacts:

@@ -6,15 +6,15 @@ partner's confirmed named-list matches), `rescore_screenings` scores the
 chosen screenings again under their own questionnaire version, exactly as a
 save does (`Screening.rescore`), and writes only the rows whose result moved.
 
-It reads the screenings in batches with only the fields scoring needs (not
-the stored result, about 10 KB of JSON, nor the other JSON fields): the
-result's digest says whether a fresh result differs, and a row whose inputs
-are those its stored result was scored from (its inputs digest) is not scored
-at all, so re-scoring unchanged screenings writes nothing. The facts of the
-countries and partners are loaded once per run, and the rows that moved get
-their other fields in one query and are written as `Screening.save` would
-write them (revision, update time, the derived columns and a history row)
-with bulk updates.
+It reads the screenings in batches as plain rows (`Row`) with only the
+fields scoring needs (not the stored result, about 10 KB of JSON, nor the
+other JSON fields): the result's digest says whether a fresh result differs,
+and a row whose inputs are those its stored result was scored from (its
+inputs digest) is not scored at all, so re-scoring unchanged screenings
+writes nothing. The facts of the countries and partners are loaded once per
+run, and the rows that moved are read whole in one query and written as
+`Screening.save` would write them (revision, update time, the derived columns
+and a history row) with bulk updates.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
@@ -37,34 +38,47 @@ from agreements.models.named_lists import FLAGGING
 from agreements.models.partners import CONFIRMED_ORDER
 from config import fragments
 from config.queueing import send_on_commit
-from countries.facts import CountryFacts, PartnerFacts
+from countries.facts import AssetFacts, CountryFacts, PartnerFacts
 from countries.models import Country
+from screening import questionnaire as qn
 from screening.models import Screening
+from screening.models.screenings import (
+    asset_facts,
+    case_context,
+    picked_asset_ids,
+    proposal_facts,
+)
 from screening.scoring.stored import Case, Scored, score_case
 from screening.services.asset_picks import touching
 from valueregister.models import Asset
 
 BATCH = 500
 logger = logging.getLogger(__name__)
-# What scoring a row reads (`_score`, `Screening.context`) and what deciding
-# whether it moved compares. The rest (the stored result, about 10 KB of JSON,
-# and the other JSON fields) is read only for the rows that moved, whose history
-# rows copy every field (`_load_rest`).
-READ = (
-    "questionnaire_id",
-    "questionnaire_version",
-    "answers",
-    "stage",
-    "status",
-    "country",
-    "partner",
-    "proposed_partner_name",
-    "proposed_partner_country",
-    "result_digest",
-    "inputs_digest",
-    "overall_level",
-    "revision",
-)
+
+
+class Row(NamedTuple):
+    """What scoring a screening reads and deciding whether it moved compares,
+    read as plain values (building model instances cost more than a third of
+    reading). The rest (the stored result, about 10 KB of JSON, and the other
+    JSON fields) is read only for the rows that moved, as model instances,
+    whose history rows copy every field (`_moved_instances`)."""
+
+    pk: int
+    questionnaire_id: str
+    questionnaire_version: int
+    answers: dict[str, object]
+    stage: str
+    status: str
+    country_id: str
+    partner_id: int | None
+    proposed_partner_name: str
+    proposed_partner_country_id: str | None
+    result_digest: str
+    inputs_digest: str
+    overall_level: str
+
+
+READ = Row._fields
 
 
 @dataclass(frozen=True)
@@ -147,18 +161,16 @@ def rescore_screenings(
     scored again by its own save; no batch overwrites a newer answer.
     """
     rows = Screening.objects.all() if screenings is None else screenings
-    rows = rows.select_related("partner").only(*READ).select_for_update(of=("self",))
+    rows = rows.select_for_update().values_list(*READ)
     # The facts of the countries and partners met so far, loaded once per run
     # (a change to them meanwhile enqueues its own re-scoring, on commit).
-    countries: dict[str, CountryFacts] = {}
-    partners: dict[int, PartnerFacts] = {}
+    facts = _Facts()
     seen = changed = skipped = last = 0
     while True:
         with transaction.atomic(), _collector_paused():
             done = _rescore_batch(
                 rows.filter(pk__gt=last).order_by("pk")[:batch_size],
-                countries,
-                partners,
+                facts,
                 cause or {"kind": "rescore"},
                 force,
             )
@@ -186,111 +198,152 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class _Facts:
+    """The facts of the countries and partners of one run, loaded as met."""
+
+    countries: dict[str, CountryFacts] = field(default_factory=dict)
+    partners: dict[int, PartnerFacts] = field(default_factory=dict)
+    proposed: set[int] = field(default_factory=set)  # partners still proposals
+
+    def load(self, batch: list[Row]) -> None:
+        iso2 = {row.country_id for row in batch} - self.countries.keys()
+        if iso2:
+            found = Country.objects.filter(pk__in=iso2).prefetch_related("indicators")
+            self.countries.update((country.pk, country.facts()) for country in found)
+        ids = {row.partner_id for row in batch} - self.partners.keys() - {None}
+        if ids:
+            partners = list(Partner.objects.filter(pk__in=ids))
+            self.partners.update(_partner_facts(partners))
+            self.proposed.update(p.pk for p in partners if p.proposed)
+
+    def context(self, row: Row, assets: list[Asset]) -> qn.Context:
+        """`Screening.context` of the screening read as `row`."""
+        if row.partner_id is None:
+            country = row.proposed_partner_country_id or row.country_id
+            name = row.proposed_partner_name
+            partner = proposal_facts(name, country, row.answers)
+        else:
+            partner = self.partners[row.partner_id]
+        return case_context(
+            pk=row.pk,
+            answers=row.answers,
+            stage=row.stage,
+            country=self.countries[row.country_id],
+            partner=partner,
+            proposed=row.partner_id in self.proposed,
+            assets=_asset_facts(row, assets),
+        )
+
+
 def _rescore_batch(
-    rows: QuerySet[Screening],
-    countries: dict[str, CountryFacts],
-    partners: dict[int, PartnerFacts],
+    rows: QuerySet[Screening, tuple],
+    facts: _Facts,
     cause: dict,
     force: bool = False,
 ) -> tuple[int, int, int, int] | None:
     """(last id, screenings, changed, unchanged inputs) of one batch, None when
     no row is left."""
-    batch = list(rows)
+    batch = [Row._make(values) for values in rows]
     if not batch:
         return None
-    _load_countries({s.country_id for s in batch} - countries.keys(), into=countries)
-    partners.update(
-        _partner_facts(
-            s.partner
-            for s in batch
-            if s.partner is not None and s.partner_id not in partners
-        )
-    )
+    facts.load(batch)
     assets = _picked_assets(batch)
-    moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
-    inputs_only: list[Screening] = []
+    scored_rows: list[tuple[Row, Scored]] = []
+    inputs_only: list[tuple[int, str]] = []
     skipped = 0
-    for screening in batch:
+    for row in batch:
         try:
-            scored = _score(screening, countries, partners, assets, force)
+            scored = _score(row, facts, assets, force)
         except Exception:  # one bad row must not stop the others' re-scoring
-            logger.exception("Re-scoring screening %s failed", screening.pk)
+            logger.exception("Re-scoring screening %s failed", row.pk)
             continue
         if scored is None:  # the inputs of its stored result: nothing to do
             skipped += 1
-            continue
-        fields = []
-        if scored.changed:
-            screening.result = scored.result
-            fields.append("result")
-        if scored.overall_level != screening.overall_level:
-            screening.level_change = level_change(
-                screening.overall_level, scored.overall_level, cause
-            )
-            screening.overall_level = scored.overall_level
-            fields += ["overall_level", "level_change"]
-            if screening.status in NOTIFIED:
-                _notify(screening.pk)
-        if fields:
-            screening.inputs_digest = scored.inputs
-            moved[(*fields, "scored_at", "inputs_digest")].append(screening)
-        elif scored.inputs != screening.inputs_digest:
+        elif scored.changed or scored.overall_level != row.overall_level:
+            scored_rows.append((row, scored))
+        elif scored.inputs != row.inputs_digest:
             # Same result from other inputs (or from before inputs digests):
             # only the digest, no new revision or history row.
-            screening.inputs_digest = scored.inputs
-            inputs_only.append(screening)
-    _load_rest([screening for group in moved.values() for screening in group])
+            inputs_only.append((row.pk, scored.inputs))
+    moved = _moved(scored_rows, cause)
     _write(moved)
     _write_inputs_digests(inputs_only)
     moved_count = sum(len(group) for group in moved.values())
     return batch[-1].pk, len(batch), moved_count, skipped
 
 
+def _moved(
+    scored_rows: list[tuple[Row, Scored]], cause: dict
+) -> dict[tuple[str, ...], list[Screening]]:
+    """The screenings whose result or level moved, read whole (one query) and
+    set as `Screening.save` would set them, grouped by the fields that moved."""
+    if not scored_rows:
+        return {}
+    found = Screening.objects.in_bulk([row.pk for row, _ in scored_rows])
+    moved: dict[tuple[str, ...], list[Screening]] = defaultdict(list)
+    for row, scored in scored_rows:
+        screening = found[row.pk]  # locked by the batch's read: still there
+        fields = []
+        if scored.changed:
+            screening.result = scored.result
+            fields.append("result")
+        if scored.overall_level != row.overall_level:
+            screening.level_change = level_change(
+                row.overall_level, scored.overall_level, cause
+            )
+            screening.overall_level = scored.overall_level
+            fields += ["overall_level", "level_change"]
+            if row.status in NOTIFIED:
+                _notify(row.pk)
+        screening.inputs_digest = scored.inputs
+        moved[(*fields, "scored_at", "inputs_digest")].append(screening)
+    return moved
+
+
 def _score(
-    screening: Screening,
-    countries: dict[str, CountryFacts],
-    partners: dict[int, PartnerFacts],
-    assets: list[Asset],
-    force: bool = False,
+    row: Row, facts: _Facts, assets: list[Asset], force: bool = False
 ) -> Scored | None:
-    context = screening.context(
-        countries[screening.country_id], partners.get(screening.partner_id), assets
-    )
+    context = facts.context(row, assets)
     return score_case(
         Case(
-            screening.questionnaire_id,
-            screening.questionnaire_version,
-            screening.answers,
+            row.questionnaire_id,
+            row.questionnaire_version,
+            row.answers,
             context.country,
             context.partners,
             context.stage,
-            screening.result_digest,
+            row.result_digest,
             context.assets,
-            screening.inputs_digest,
+            row.inputs_digest,
         ),
         force=force,
     )
 
 
-def _picked_assets(batch: list[Screening]) -> list[Asset]:
+def _asset_ids(row: Row) -> list[int]:
+    q = qn.load(row.questionnaire_id, row.questionnaire_version)
+    return picked_asset_ids(q, row.answers)
+
+
+def _asset_facts(row: Row, assets: list[Asset]) -> tuple[AssetFacts, ...]:
+    """The assets `row`'s answers pick, from those of its batch."""
+    return asset_facts(assets, _asset_ids(row)) if assets else ()
+
+
+def _picked_assets(batch: list[Row]) -> list[Asset]:
     """The value-register assets the batch's answers pick, in one query and
     in the order of `Screening.picked_assets` (each screening keeps its own)."""
     ids: set[int] = set()
-    for screening in batch:
+    for row in batch:
         try:
-            ids.update(screening.asset_ids())
+            ids.update(_asset_ids(row))
         except Exception:  # a row that cannot be read fails, and is logged, in _score
             continue
     if not ids:
         return []
     found = Asset.objects.filter(pk__in=ids).select_related("unit")
     return list(found.order_by("name", "pk"))
-
-
-def _load_countries(iso2: set[str], *, into: dict[str, CountryFacts]) -> None:
-    if iso2:
-        found = Country.objects.filter(pk__in=iso2).prefetch_related("indicators")
-        into.update((country.pk, country.facts()) for country in found)
 
 
 def _partner_facts(partners: Iterable[Partner]) -> dict[int, PartnerFacts]:
@@ -307,20 +360,6 @@ def _partner_facts(partners: Iterable[Partner]) -> dict[int, PartnerFacts]:
     for incident in recorded:
         incidents[incident.partner_id].append(incident)
     return {pk: p.facts(flagging[pk], incidents[pk]) for pk, p in by_pk.items()}
-
-
-def _load_rest(rows: list[Screening]) -> None:
-    """The fields the lean read left out and nothing has set since, for the
-    rows that moved: one query for all of them."""
-    by_pk = {s.pk: s for s in rows}
-    missing = {pk: s.get_deferred_fields() for pk, s in by_pk.items()}
-    names = sorted(set().union(*missing.values()))
-    if not names:
-        return
-    for values in Screening.objects.filter(pk__in=by_pk).values("pk", *names):
-        screening = by_pk[values["pk"]]
-        for name in missing[screening.pk]:
-            setattr(screening, name, values[name])
 
 
 def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
@@ -348,18 +387,22 @@ def _write(moved: dict[tuple[str, ...], list[Screening]]) -> None:
         fragments.changed()  # bulk and queryset updates send no signal
 
 
-def _write_inputs_digests(rows: list[Screening]) -> None:
-    """Only the inputs digests: one UPDATE from a VALUES list on PostgreSQL
-    (Django's bulk_update builds a CASE expression per row, which cost more
-    than scoring the rows)."""
+def _write_inputs_digests(rows: list[tuple[int, str]]) -> None:
+    """Only the inputs digests, (id, digest) per row: one UPDATE from a VALUES
+    list on PostgreSQL (Django's bulk_update builds a CASE expression per row,
+    which cost more than scoring the rows)."""
     if not rows:
         return
     if connection.vendor != "postgresql":
-        Screening.objects.bulk_update(rows, ["inputs_digest"], batch_size=BATCH)
+        Screening.objects.bulk_update(
+            [Screening(pk=pk, inputs_digest=found) for pk, found in rows],
+            ["inputs_digest"],
+            batch_size=BATCH,
+        )
         return
     table = connection.ops.quote_name(Screening._meta.db_table)
     values = ", ".join(["(%s, %s)"] * len(rows))
-    params = [v for row in rows for v in (row.pk, row.inputs_digest)]
+    params = [value for row in rows for value in row]
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET inputs_digest = v.digest "
