@@ -32,3 +32,23 @@ def test_each_changed_input_changes_the_inputs():
     assert inputs_text(_case(other_fact)) != base
     assert inputs_text(_case(partners=(flagged,))) != base
     assert inputs_text(_case(answers={"collab.balance": "no"})) != base
+
+
+def test_equal_answers_in_another_key_order_give_equal_inputs():
+    # A save holds the answers in the order they were given; a row read back
+    # from PostgreSQL in jsonb's order. Both must skip the same way.
+    given = {"collab.balance": "yes", "partner.type": "university", "x": ["b", "a"]}
+    read_back = {"x": ["b", "a"], "partner.type": "university", "collab.balance": "yes"}
+
+    assert inputs_text(_case(answers=given)) == inputs_text(_case(answers=read_back))
+
+
+def test_answers_beyond_fast_encoding_still_have_inputs():
+    # A forged answer with an integer over 64 bits, or Norwegian letters in a
+    # free-text answer: an inputs text all the same, and a different one.
+    huge = inputs_text(_case(answers={"collab.balance": 2**70}))
+    words = inputs_text(_case(answers={"collab.note": "Blåbærsyltetøy"}))
+
+    assert str(2**70) in huge
+    assert "Blåbærsyltetøy" in words
+    assert len({huge, words, inputs_text(_case())}) == 3
