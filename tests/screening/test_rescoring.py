@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from agreements.models import PartnerIncident
 from screening.models import Screening
 from screening.models.screenings import levels_by_dimension
 from screening.scoring import stored
@@ -58,6 +60,14 @@ def _facts_change(country, listed):
 def test_bulk_stores_what_scoring_each_screening_stores(country):
     screenings = _screenings(country)
     _facts_change(country, screenings[0].partner)
+    # An incident recorded against the second partner flags it (bulk reads
+    # incidents, like matches, only for the partners that have any).
+    PartnerIncident.objects.create(
+        partner=screenings[1].partner,
+        occurred_on=datetime.date(2026, 11, 2),
+        description="Ukjent tredjepart fikk tilgang til data.",
+        source=PartnerIncident.Source.CONTACT_POINT,
+    )
     expected = {}
     for screening in Screening.objects.all():
         screening.rescore()  # the single path, not saved
@@ -81,6 +91,10 @@ def test_bulk_stores_what_scoring_each_screening_stores(country):
         assert screening.revision == revision + moved
         assert screening.history.count() == records + moved
     assert expected[screenings[0].pk][0] != before[screenings[0].pk][0]
+    sources = {
+        line.get("fact_source") for line in expected[screenings[1].pk][0]["ledger"]
+    }
+    assert "Samarbeidssjekk: incident log" in sources
 
 
 def test_the_history_of_a_moved_screening_keeps_what_scoring_does_not_read(country):
